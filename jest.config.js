@@ -1,0 +1,21 @@
+// Three projects: fast unit tests, integration tests against a real DynamoDB Local
+// (started once by globalSetup), and CDK assertion tests.
+const transform = { '^.+\\.(t|j)sx?$': '@swc/jest' };
+// middy, otplib and their hash/base32 dependencies ship ESM only: let swc compile them.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble)/)'];
+const common = { testEnvironment: 'node', transform, transformIgnorePatterns, modulePathIgnorePatterns: ['<rootDir>/cdk.out'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+    { ...common, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
+  ],
+};
