@@ -1,0 +1,78 @@
+/**
+ * The policy of SPEC §3: every default, each overridable by its environment variable.
+ * One documented object, read once; the domain takes it as a plain value so tests
+ * can pass their own.
+ */
+import { readInt, type Env } from './env';
+
+export interface Policy {
+  /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
+  readonly codeLength: number;
+  /** Life of a code, in seconds. @default 600 (ONETIME_CODE_TTL_SECONDS) */
+  readonly codeTtlSeconds: number;
+  /** A resend repeats the current code while it has at least this much life left. @default 120 */
+  readonly reuseMinRemainingSeconds: number;
+  /** Per user, purpose and channel. @default 60 (ONETIME_RESEND_COOLDOWN_SECONDS) */
+  readonly resendCooldownSeconds: number;
+  /** Sends per user and per destination in a clock hour. @default 5 (ONETIME_MAX_SENDS_PER_HOUR) */
+  readonly maxSendsPerHour: number;
+  /** Sends per user and per destination in a UTC day. @default 20 (ONETIME_MAX_SENDS_PER_DAY) */
+  readonly maxSendsPerDay: number;
+  /** Consecutive wrong codes before the user is locked. @default 5 (ONETIME_MAX_ATTEMPTS) */
+  readonly maxAttempts: number;
+  /** The first lock after a success. @default 300 (ONETIME_FIRST_LOCKOUT_SECONDS) */
+  readonly firstLockoutSeconds: number;
+  /** Every further consecutive lock. @default 1800 (ONETIME_LOCKOUT_SECONDS) */
+  readonly lockoutSeconds: number;
+  /** Consecutive wrong codes, across locks, after which only a support unlock helps. @default 50 */
+  readonly hardLockAfter: number;
+  /** Life of a remembered device, in days. @default 30 (ONETIME_DEVICE_TTL_DAYS) */
+  readonly deviceTtlDays: number;
+  /** Factors per user. @default 5 (ONETIME_MAX_FACTORS) */
+  readonly maxFactors: number;
+  /** TOTP time steps accepted either side of now. @default 1 (ONETIME_TOTP_WINDOW) */
+  readonly totpWindow: number;
+  /** How long account events are kept, in days. @default 400 (ONETIME_EVENT_RETENTION_DAYS) */
+  readonly eventRetentionDays: number;
+  /** How long a challenge record outlives its code, so late entries get a precise answer. @default 86400 */
+  readonly challengeRetentionSeconds: number;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  codeLength: 6,
+  codeTtlSeconds: 600,
+  reuseMinRemainingSeconds: 120,
+  resendCooldownSeconds: 60,
+  maxSendsPerHour: 5,
+  maxSendsPerDay: 20,
+  maxAttempts: 5,
+  firstLockoutSeconds: 300,
+  lockoutSeconds: 1800,
+  hardLockAfter: 50,
+  deviceTtlDays: 30,
+  maxFactors: 5,
+  totpWindow: 1,
+  eventRetentionDays: 400,
+  challengeRetentionSeconds: 86_400,
+};
+
+export function readPolicy(env: Env): Policy {
+  const d = DEFAULT_POLICY;
+  return {
+    codeLength: readInt(env, 'ONETIME_CODE_LENGTH', d.codeLength, 4),
+    codeTtlSeconds: readInt(env, 'ONETIME_CODE_TTL_SECONDS', d.codeTtlSeconds, 1),
+    reuseMinRemainingSeconds: readInt(env, 'ONETIME_REUSE_MIN_REMAINING_SECONDS', d.reuseMinRemainingSeconds),
+    resendCooldownSeconds: readInt(env, 'ONETIME_RESEND_COOLDOWN_SECONDS', d.resendCooldownSeconds),
+    maxSendsPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_HOUR', d.maxSendsPerHour, 1),
+    maxSendsPerDay: readInt(env, 'ONETIME_MAX_SENDS_PER_DAY', d.maxSendsPerDay, 1),
+    maxAttempts: readInt(env, 'ONETIME_MAX_ATTEMPTS', d.maxAttempts, 1),
+    firstLockoutSeconds: readInt(env, 'ONETIME_FIRST_LOCKOUT_SECONDS', d.firstLockoutSeconds, 1),
+    lockoutSeconds: readInt(env, 'ONETIME_LOCKOUT_SECONDS', d.lockoutSeconds, 1),
+    hardLockAfter: readInt(env, 'ONETIME_HARD_LOCK_AFTER', d.hardLockAfter, 1),
+    deviceTtlDays: readInt(env, 'ONETIME_DEVICE_TTL_DAYS', d.deviceTtlDays, 1),
+    maxFactors: readInt(env, 'ONETIME_MAX_FACTORS', d.maxFactors, 1),
+    totpWindow: readInt(env, 'ONETIME_TOTP_WINDOW', d.totpWindow),
+    eventRetentionDays: readInt(env, 'ONETIME_EVENT_RETENTION_DAYS', d.eventRetentionDays, 1),
+    challengeRetentionSeconds: readInt(env, 'ONETIME_CHALLENGE_RETENTION_SECONDS', d.challengeRetentionSeconds, 86_400),
+  };
+}

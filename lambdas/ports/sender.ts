@@ -1,0 +1,55 @@
+/**
+ * Port: hands a rendered message to a delivery service (SNS, SES, voice, or the
+ * development outbox). A refusal is thrown as DeliveryRefusedError; the caller
+ * turns it into `delivery_failed` with alternatives.
+ */
+import type { DeliveryChannel } from '../domain/channel';
+
+export interface SmsMessage {
+  readonly channel: 'sms';
+  /** E.164 phone number. */
+  readonly to: string;
+  readonly body: string;
+}
+
+export interface VoiceMessage {
+  readonly channel: 'voice';
+  /** E.164 phone number. */
+  readonly to: string;
+  /** SSML that reads the digits one by one, twice. */
+  readonly ssml: string;
+  /** The same words as plain text (outbox, logs of length only). */
+  readonly text: string;
+}
+
+export interface EmailMessage {
+  readonly channel: 'email';
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export type OutboundMessage = SmsMessage | VoiceMessage | EmailMessage;
+
+export interface SendReceipt {
+  /** The provider's message id, used to match delivery events later. */
+  readonly messageId: string;
+}
+
+export type RefusalReason = 'opted_out' | 'invalid_destination' | 'throttled' | 'rejected' | 'provider_error';
+
+export class DeliveryRefusedError extends Error {
+  override readonly name = 'DeliveryRefusedError';
+  constructor(
+    readonly channel: DeliveryChannel,
+    readonly reason: RefusalReason,
+    options?: { cause?: unknown },
+  ) {
+    super(`${channel} delivery refused: ${reason}`, options);
+  }
+}
+
+export interface Sender {
+  send(message: OutboundMessage): Promise<SendReceipt>;
+}
