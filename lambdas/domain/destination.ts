@@ -1,0 +1,54 @@
+/**
+ * Destinations: phone numbers parsed and normalised to E.164 with libphonenumber-js,
+ * email addresses checked and lower-cased in the domain part, and the masks that
+ * responses and events show instead of the whole value.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
+
+/** Returns the E.164 form, or throws `invalid_phone_number`. */
+export function normalisePhone(input: string): string {
+  const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
+  if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError();
+  const type = parsed.getType();
+  // Fixed lines, toll-free and premium numbers cannot receive SMS; voice handles fixed lines.
+  if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') throw new InvalidPhoneNumberError();
+  return parsed.number;
+}
+
+// Deliberately simpler than RFC 5322: what mail providers actually accept.
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function normaliseEmail(input: string): string {
+  const trimmed = input.trim();
+  if (trimmed.length > 254 || !EMAIL.test(trimmed)) throw new InvalidEmailError();
+  const at = trimmed.lastIndexOf('@');
+  const local = trimmed.slice(0, at);
+  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+    throw new InvalidEmailError();
+  }
+  return `${local}@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+/** `+14155550100` → `+1*******0100`: country code and last four digits stay. */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  const cc = parsed ? `+${parsed.countryCallingCode}` : e164.slice(0, 2);
+  const rest = e164.slice(cc.length);
+  const keep = Math.min(4, Math.max(0, rest.length - 2));
+  return cc + '*'.repeat(rest.length - keep) + rest.slice(rest.length - keep);
+}
+
+/** `jane@example.com` → `j***@example.com`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+export function maskDestination(channel: 'sms' | 'voice' | 'email', destination: string): string {
+  return channel === 'email' ? maskEmail(destination) : maskPhone(destination);
+}
+
+export function normaliseDestination(channel: 'sms' | 'voice' | 'email', input: string): string {
+  return channel === 'email' ? normaliseEmail(input) : normalisePhone(input);
+}

@@ -1,0 +1,39 @@
+/**
+ * Account events: the owner's record of what happened (SPEC §2, account activity).
+ * Destinations appear only masked; codes never.
+ */
+import type { DeliveryChannel } from './channel';
+
+export const EVENT_TYPES = [
+  'challenge_sent',
+  'challenge_delivery_failed',
+  'verification_succeeded',
+  'verification_failed',
+  'locked',
+  'unlocked',
+  'factor_added',
+  'factor_activated',
+  'factor_removed',
+  'recovery_code_used',
+  'recovery_codes_regenerated',
+  'device_remembered',
+  'device_revoked',
+  'unrequested_code_reported',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface RequestContext {
+  readonly ip?: string;
+  readonly userAgent?: string;
+}
+
+export interface AccountEvent {
+  readonly eventId: string;
+  readonly userId: string;
+  readonly type: EventType;
+  readonly at: number;
+  readonly channel?: DeliveryChannel | 'totp' | 'recovery_code';
+  readonly factorId?: string;
+  readonly purpose?: string;
+  readonly context?: RequestContext;
+}
