@@ -108,6 +108,14 @@ export interface Store {
 
   /** Support unlock: clears every lock and count. */
   unlock(userId: string, events: readonly AccountEvent[]): Promise<void>;
+  /** Creates a factor that needs no code sent (an authenticator), guarded by the factor cap. */
+  createFactor(input: {
+    factor: FactorRecord;
+    expectFactorsVersion: number;
+    /** A pending factor is forgotten at this time unless activated. */
+    expiresAt: number;
+    events: readonly AccountEvent[];
+  }): Promise<{ ok: boolean }>;
   deleteFactor(input: {
     userId: string;
     factorId: string;

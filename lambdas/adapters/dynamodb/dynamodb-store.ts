@@ -21,7 +21,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { FailurePlan } from '../../domain/lockout';
-import type { ChallengeRecord, UserSnapshot } from '../../domain/records';
+import type { ChallengeRecord, FactorRecord, UserSnapshot } from '../../domain/records';
 import { hourBucket, dayBucket } from '../../domain/send-limits';
 import {
   StoreUnavailableError,
@@ -504,6 +504,37 @@ export class DynamoDbStore implements Store {
     );
   }
 
+  async createFactor(input: {
+    factor: FactorRecord;
+    expectFactorsVersion: number;
+    expiresAt: number;
+    events: readonly AccountEvent[];
+  }): Promise<{ ok: boolean }> {
+    try {
+      await this.call(() =>
+        this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              this.bumpFactorsVersion(input.factor.userId, input.expectFactorsVersion),
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: factorToItem(input.factor, input.expiresAt),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...input.events.map((e) => this.putEvent(e)),
+            ],
+          }),
+        ),
+      );
+      return { ok: true };
+    } catch (error) {
+      if (cancellationReasons(error)) return { ok: false };
+      throw error;
+    }
+  }
+
   async deleteFactor(input: {
     userId: string;
     factorId: string;
@@ -522,18 +553,7 @@ export class DynamoDbStore implements Store {
                   ConditionExpression: 'attribute_exists(pk)',
                 },
               },
-              {
-                Update: {
-                  TableName: this.table,
-                  Key: { pk: pk.user(input.userId), sk: sk.state },
-                  UpdateExpression: 'SET factorsVersion = :next',
-                  ConditionExpression: equalsOrAbsentIfZero('factorsVersion', ':version', input.expectFactorsVersion),
-                  ExpressionAttributeValues: {
-                    ':version': input.expectFactorsVersion,
-                    ':next': input.expectFactorsVersion + 1,
-                  },
-                },
-              },
+              this.bumpFactorsVersion(input.userId, input.expectFactorsVersion),
               ...input.events.map((e) => this.putEvent(e)),
             ],
           }),
@@ -600,6 +620,19 @@ export class DynamoDbStore implements Store {
         ConditionExpression: allOf(...conditions),
         ...(a.activate ? { ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE } } : {}),
         ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  /** The factor cap's guard: the set of factors is exactly as read when the change was decided. */
+  private bumpFactorsVersion(userId: string, expect: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: pk.user(userId), sk: sk.state },
+        UpdateExpression: 'SET factorsVersion = :next',
+        ConditionExpression: equalsOrAbsentIfZero('factorsVersion', ':version', expect),
+        ExpressionAttributeValues: { ':version': expect, ':next': expect + 1 },
       },
     };
   }

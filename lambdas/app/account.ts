@@ -1,0 +1,27 @@
+/**
+ * Account-level operations: support unlock and recovery-code regeneration.
+ */
+import { hashRecoveryCode } from '../domain/codes';
+import type { RequestContext } from '../domain/events';
+import type { AppDeps } from './deps';
+import { newEvent } from './events';
+import { newRecoveryCodes } from './factors';
+import type { Reply } from './reply';
+
+export async function supportUnlock(deps: AppDeps, userId: string, context?: RequestContext): Promise<Reply> {
+  const now = deps.clock.now();
+  await deps.store.unlock(userId, [newEvent(deps, userId, 'unlocked', now, { context })]);
+  return { statusCode: 204, body: undefined };
+}
+
+export async function regenerateRecoveryCodes(deps: AppDeps, userId: string, context?: RequestContext): Promise<Reply> {
+  const now = deps.clock.now();
+  const key = await deps.secret.hmacKey();
+  const recoveryCodes = newRecoveryCodes();
+  await deps.store.replaceRecoveryCodes(
+    userId,
+    { hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)), generatedAt: now },
+    [newEvent(deps, userId, 'recovery_codes_regenerated', now, { context })],
+  );
+  return { statusCode: 201, body: { recoveryCodes } };
+}

@@ -1,0 +1,89 @@
+/**
+ * Challenges: sending a code to one of the user's factors, and reading back how
+ * that went.
+ */
+import type { DeliveryChannel } from '../domain/channel';
+import { NoActiveFactorError, NotFoundError } from '../domain/errors';
+import type { RequestContext } from '../domain/events';
+import type { ChallengeRecord, FactorRecord } from '../domain/records';
+import type { AppDeps } from './deps';
+import { challengeView } from './factors';
+import type { IdempotencyRequest } from './idempotency';
+import { iso, type Reply } from './reply';
+import { sendCode } from './send-code';
+
+export interface StartChallengeInput {
+  readonly userId: string;
+  readonly purpose: string;
+  readonly factorId?: string;
+  readonly channel?: DeliveryChannel;
+  readonly context?: RequestContext;
+  readonly idempotency?: IdempotencyRequest;
+}
+
+/** SPEC §2: the factor named, else the active factor of the channel asked for, else the first active one. */
+export function pickFactor(
+  factors: readonly FactorRecord[],
+  request: { factorId?: string; channel?: DeliveryChannel },
+): (FactorRecord & { destination: string }) | undefined {
+  const usable = factors.filter(
+    (f): f is FactorRecord & { destination: string } =>
+      f.status === 'active' && f.type !== 'totp' && f.destination !== undefined,
+  );
+  if (request.factorId !== undefined) return usable.find((f) => f.factorId === request.factorId);
+  if (request.channel !== undefined) return usable.find((f) => f.type === request.channel);
+  return usable[0];
+}
+
+export async function startChallenge(deps: AppDeps, input: StartChallengeInput): Promise<Reply> {
+  const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
+  const factor = pickFactor(snapshot.factors, input);
+  if (!factor) {
+    throw new NoActiveFactorError(
+      input.factorId !== undefined
+        ? 'That factor does not exist or is not active.'
+        : input.channel !== undefined
+          ? `The user has no active ${input.channel} factor.`
+          : 'The user has no active factor that can receive a code.',
+    );
+  }
+  return sendCode(
+    deps,
+    {
+      userId: input.userId,
+      purpose: input.purpose,
+      factor,
+      ...(input.context ? { context: input.context } : {}),
+      ...(input.idempotency ? { idempotency: input.idempotency } : {}),
+      reply: (sent) => ({ statusCode: 202, body: challengeView(sent) }),
+    },
+    snapshot,
+  );
+}
+
+export function challengeStatus(c: ChallengeRecord, now: number): 'pending' | 'approved' | 'expired' | 'superseded' | 'canceled' {
+  if (c.status === 'pending' && c.expiresAt <= now) return 'expired';
+  return c.status;
+}
+
+export async function getChallenge(deps: AppDeps, userId: string, challengeId: string): Promise<Reply> {
+  const now = deps.clock.now();
+  const c = await deps.store.getChallenge(userId, challengeId, now);
+  if (!c) throw new NotFoundError('No such challenge for this user.');
+  const last = c.deliveries[c.deliveries.length - 1];
+  return {
+    statusCode: 200,
+    body: {
+      challengeId: c.challengeId,
+      purpose: c.purpose,
+      status: challengeStatus(c, now),
+      channel: c.channel,
+      factorId: c.factorId,
+      destinationMasked: c.destinationMasked,
+      expiresAt: iso(c.expiresAt),
+      delivery: last
+        ? { status: last.status, at: iso(last.statusAt ?? last.at) }
+        : { status: 'unknown' as const },
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What the use cases need from the outside world, as ports. One composition file
+ * per runtime (lambdas/composition.ts for AWS, local/composition.ts for the local
+ * server, test helpers for tests) fills this in.
+ */
+import type { MessagingConfig } from '../config/messaging';
+import type { Policy } from '../config/policy';
+import type { DeliveryChannel } from '../domain/channel';
+import type { Clock } from '../ports/clock';
+import type { SecretBox, ServerSecret } from '../ports/secrets';
+import type { Sender } from '../ports/sender';
+import type { Store } from '../ports/store';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly senders: Readonly<Record<DeliveryChannel, Sender>>;
+  readonly clock: Clock;
+  readonly secret: ServerSecret;
+  readonly secretBox: SecretBox;
+  readonly policy: Policy;
+  readonly messaging: MessagingConfig;
+  /** New sortable unique ids (ULIDs). */
+  readonly newId: () => string;
+}

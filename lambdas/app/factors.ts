@@ -1,0 +1,287 @@
+/**
+ * Factors: adding a phone, an email address or an authenticator app, activating it
+ * with its first code, listing and removing. A new destination becomes usable only
+ * once a code sent to it has been entered.
+ */
+import { generateSecret, generateURI } from 'otplib';
+import QRCode from 'qrcode';
+import { isDeliveryChannel, type FactorType } from '../domain/channel';
+import { RECOVERY_CODE_COUNT, hashRecoveryCode, newRecoveryCode } from '../domain/codes';
+import { judgeChallengeCode } from '../domain/challenge-match';
+import { maskDestination, normaliseDestination } from '../domain/destination';
+import {
+  CodeAlreadyUsedError,
+  CodeExpiredError,
+  CodeSupersededError,
+  FactorLimitReachedError,
+  FactorNotFoundError,
+  FactorNotPendingError,
+  NoPendingChallengeError,
+  UnavailableError,
+} from '../domain/errors';
+import type { RequestContext } from '../domain/events';
+import { slotOf, type FactorRecord, type UserSnapshot } from '../domain/records';
+import { assertNotLocked, countWrongCode, lockedAnswer } from './attempts';
+import type { AppDeps } from './deps';
+import { newEvent } from './events';
+import type { IdempotencyRequest } from './idempotency';
+import { iso, type Reply } from './reply';
+import { sendCode, type SentCode } from './send-code';
+import { checkTotp, secretContext } from './totp';
+
+export interface FactorView {
+  readonly factorId: string;
+  readonly type: FactorType;
+  readonly status: FactorRecord['status'];
+  readonly destinationMasked?: string;
+  readonly label?: string;
+  readonly createdAt: string;
+  readonly lastUsedAt?: string;
+}
+
+export function factorView(f: FactorRecord): FactorView {
+  return {
+    factorId: f.factorId,
+    type: f.type,
+    status: f.status,
+    ...(f.destinationMasked !== undefined ? { destinationMasked: f.destinationMasked } : {}),
+    ...(f.label !== undefined ? { label: f.label } : {}),
+    createdAt: iso(f.createdAt),
+    ...(f.lastUsedAt !== undefined ? { lastUsedAt: iso(f.lastUsedAt) } : {}),
+  };
+}
+
+export function challengeView(sent: SentCode) {
+  const c = sent.challenge;
+  return {
+    challengeId: c.challengeId,
+    purpose: c.purpose,
+    channel: c.channel,
+    factorId: c.factorId,
+    destinationMasked: c.destinationMasked,
+    expiresAt: iso(c.expiresAt),
+    resendAvailableAt: iso(sent.resendAvailableAt),
+    sendsRemaining: sent.sendsRemaining,
+    reusedCode: sent.reusedCode,
+  };
+}
+
+export interface AddFactorInput {
+  readonly userId: string;
+  readonly type: FactorType;
+  readonly destination?: string;
+  readonly label?: string;
+  readonly context?: RequestContext;
+  readonly idempotency?: IdempotencyRequest;
+}
+
+export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<Reply> {
+  const now = deps.clock.now();
+  if (input.type === 'totp') return addTotpFactor(deps, input, now);
+  const channel = input.type;
+  if (!isDeliveryChannel(channel) || input.destination === undefined) {
+    throw new Error('schema guarantees a destination for sms, voice and email');
+  }
+  const destination = normaliseDestination(channel, input.destination);
+  const snapshot = await deps.store.loadUser(input.userId, now);
+  // Adding the same destination again re-sends its enrolment code instead of making a twin.
+  const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);
+  if (existing?.status === 'active') {
+    return { statusCode: 200, body: { factor: factorView(existing) } };
+  }
+  if (!existing && snapshot.factors.length >= deps.policy.maxFactors) {
+    throw new FactorLimitReachedError(deps.policy.maxFactors);
+  }
+  const factor: FactorRecord & { destination: string } = existing
+    ? { ...existing, destination }
+    : {
+        userId: input.userId,
+        factorId: deps.newId(),
+        type: channel,
+        status: 'pending',
+        destination,
+        destinationMasked: maskDestination(channel, destination),
+        ...(input.label !== undefined ? { label: input.label } : {}),
+        createdAt: now,
+      };
+  return sendCode(
+    deps,
+    {
+      userId: input.userId,
+      purpose: 'enroll',
+      factor,
+      createsFactor: !existing,
+      ...(input.context ? { context: input.context } : {}),
+      ...(input.idempotency ? { idempotency: input.idempotency } : {}),
+      reply: (sent) => ({ statusCode: 201, body: { factor: factorView(factor), challenge: challengeView(sent) } }),
+    },
+    snapshot,
+  );
+}
+
+async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number): Promise<Reply> {
+  const snapshot = await deps.store.loadUser(input.userId, now);
+  if (snapshot.factors.length >= deps.policy.maxFactors) throw new FactorLimitReachedError(deps.policy.maxFactors);
+  const factorId = deps.newId();
+  // 20 bytes = 160 bits, the RFC 4226 recommendation.
+  const secret = generateSecret({ length: 20 });
+  const secretCiphertext = await deps.secretBox.encrypt(
+    Buffer.from(secret, 'utf8'),
+    secretContext({ userId: input.userId, factorId }),
+  );
+  const factor: FactorRecord = {
+    userId: input.userId,
+    factorId,
+    type: 'totp',
+    status: 'pending',
+    ...(input.label !== undefined ? { label: input.label } : {}),
+    createdAt: now,
+    secretCiphertext,
+  };
+  const result = await deps.store.createFactor({
+    factor,
+    expectFactorsVersion: snapshot.state.factorsVersion,
+    // An authenticator never confirmed within a day is forgotten.
+    expiresAt: now + deps.policy.challengeRetentionSeconds * 1000,
+    events: [newEvent(deps, input.userId, 'factor_added', now, { channel: 'totp', factorId, context: input.context })],
+  });
+  if (!result.ok) throw new UnavailableError();
+  const otpauthUri = generateURI({
+    issuer: deps.messaging.serviceName,
+    label: input.label ?? input.userId,
+    secret,
+  });
+  const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { statusCode: 201, body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg } };
+}
+
+export interface ActivateInput {
+  readonly userId: string;
+  readonly factorId: string;
+  readonly code: string;
+  readonly context?: RequestContext;
+}
+
+const MAX_ROUNDS = 4;
+
+export async function activateFactor(deps: AppDeps, input: ActivateInput): Promise<Reply> {
+  const key = await deps.secret.hmacKey();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const now = deps.clock.now();
+    const snapshot = await deps.store.loadUser(input.userId, now);
+    const factor = snapshot.factors.find((f) => f.factorId === input.factorId);
+    if (!factor) throw new FactorNotFoundError();
+    if (factor.status === 'active') throw new FactorNotPendingError();
+    const attemptsRemaining = assertNotLocked(snapshot.state, now, deps);
+    const channel = factor.type;
+    const wrong = () =>
+      countWrongCode(deps, input.userId, snapshot.state, {
+        channel,
+        factorId: factor.factorId,
+        purpose: 'enroll',
+        context: input.context,
+      });
+
+    let target: Parameters<AppDeps['store']['accept']>[0]['target'];
+    if (channel === 'totp') {
+      const match = await checkTotp(deps, [factor], input.code.trim(), now);
+      if (!match) return wrong();
+      if (match.replayed) throw new CodeAlreadyUsedError();
+      target = { kind: 'totp', factorId: factor.factorId, timeStep: match.timeStep, drift: match.drift };
+    } else {
+      const verdict = judgeChallengeCode(
+        key,
+        snapshot.challenges,
+        slotOf('enroll', factor.factorId),
+        input.code.trim(),
+        now,
+      );
+      switch (verdict.kind) {
+        case 'superseded':
+          throw new CodeSupersededError(attemptsRemaining);
+        case 'already_used':
+          throw new CodeAlreadyUsedError();
+        case 'expired':
+          throw new CodeExpiredError();
+        case 'nothing_pending':
+          throw verdict.latestExpired ? new CodeExpiredError() : new NoPendingChallengeError();
+        case 'wrong':
+          return wrong();
+        case 'match':
+          target = { kind: 'challenge', challengeId: verdict.challenge.challengeId };
+      }
+    }
+
+    const recoveryCodes = snapshot.recovery ? undefined : newRecoveryCodes();
+    const outcome = await deps.store.accept({
+      userId: input.userId,
+      now,
+      target,
+      factorId: factor.factorId,
+      activate: true,
+      ...(recoveryCodes
+        ? { issueRecoveryCodes: { hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)), generatedAt: now } }
+        : {}),
+      events: [
+        newEvent(deps, input.userId, 'factor_activated', now, {
+          channel,
+          factorId: factor.factorId,
+          context: input.context,
+        }),
+      ],
+    });
+    if (outcome.ok) {
+      const active: FactorRecord = { ...factor, status: 'active', activatedAt: now, lastUsedAt: now };
+      return {
+        statusCode: 200,
+        body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
+      };
+    }
+    if (outcome.reason === 'locked') {
+      throw lockedAnswer(outcome.state.hardLocked ? null : (outcome.state.lockedUntil ?? now), now);
+    }
+  }
+  throw new UnavailableError();
+}
+
+export function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+}
+
+export async function listFactors(deps: AppDeps, userId: string): Promise<Reply> {
+  const snapshot = await deps.store.loadUser(userId, deps.clock.now());
+  return { statusCode: 200, body: factorsBody(snapshot) };
+}
+
+export function factorsBody(snapshot: UserSnapshot) {
+  return {
+    factors: snapshot.factors.map(factorView),
+    twoStepEnabled: snapshot.factors.some((f) => f.status === 'active'),
+  };
+}
+
+export async function removeFactor(
+  deps: AppDeps,
+  input: { userId: string; factorId: string; context?: RequestContext },
+): Promise<Reply> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const now = deps.clock.now();
+    const snapshot = await deps.store.loadUser(input.userId, now);
+    const factor = snapshot.factors.find((f) => f.factorId === input.factorId);
+    if (!factor) throw new FactorNotFoundError();
+    const result = await deps.store.deleteFactor({
+      userId: input.userId,
+      factorId: input.factorId,
+      expectFactorsVersion: snapshot.state.factorsVersion,
+      events: [
+        newEvent(deps, input.userId, 'factor_removed', now, {
+          channel: factor.type,
+          factorId: factor.factorId,
+          context: input.context,
+        }),
+      ],
+    });
+    if (result.ok) return { statusCode: 204, body: undefined };
+  }
+  throw new UnavailableError();
+}

@@ -1,0 +1,12 @@
+/**
+ * What a use case answers: an HTTP status and a JSON body. Idempotent replays hand
+ * back a stored answer, which may be a problem document.
+ */
+export interface Reply {
+  readonly statusCode: number;
+  readonly body: unknown;
+  /** True when the body is RFC 9457 problem JSON (a stored failure replayed). */
+  readonly problem?: boolean;
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();

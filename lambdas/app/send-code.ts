@@ -1,0 +1,258 @@
+/**
+ * Sending a code to a factor: the one routine behind challenges, enrolment and
+ * resends. It decides between repeating the current code and making a new one,
+ * reserves the send in one atomic write (cooldown, caps, lock, supersession,
+ * idempotency), and only then hands the message to the provider. A refusal is
+ * recorded and answered `delivery_failed` with the user's other factors.
+ */
+import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
+import { deriveCode, keyedHash, newSeed } from '../domain/codes';
+import {
+  DeliveryFailedError,
+  LockedError,
+  ResendTooSoonError,
+  SendLimitExceededError,
+  UnavailableError,
+  type Alternative,
+  type DomainError,
+} from '../domain/errors';
+import type { RequestContext } from '../domain/events';
+import { lockStatus, secondsUntil } from '../domain/lockout';
+import { renderCodeMessage } from '../domain/messages';
+import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
+import {
+  canReuse,
+  checkCaps,
+  cooldownKey,
+  currentChallenge,
+  dayBucket,
+  dayBucketEnd,
+  hourBucket,
+  hourBucketEnd,
+  latestPending,
+  sendsRemainingAfter,
+} from '../domain/send-limits';
+import type { SendReservation } from '../ports/store';
+import type { AppDeps } from './deps';
+import { newEvent } from './events';
+import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
+import { problemOf } from '../domain/problem';
+import { iso, type Reply } from './reply';
+
+export interface SendCodeInput {
+  readonly userId: string;
+  readonly purpose: string;
+  /** The factor to deliver to; for an enrolment, the pending factor being created or re-sent. */
+  readonly factor: FactorRecord & { readonly destination: string };
+  readonly context?: RequestContext;
+  readonly idempotency?: IdempotencyRequest;
+  /** Set when this send creates the factor. */
+  readonly createsFactor?: boolean;
+  /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
+  readonly reply: (sent: SentCode) => Reply;
+}
+
+export interface SentCode {
+  readonly challenge: ChallengeRecord;
+  readonly reusedCode: boolean;
+  readonly resendAvailableAt: number;
+  readonly sendsRemaining: number;
+}
+
+const MAX_ROUNDS = 4;
+
+export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: UserSnapshot): Promise<Reply> {
+  const { store, clock, policy } = deps;
+  const channel = input.factor.type;
+  if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
+  const key = await deps.secret.hmacKey();
+  const destinationHash = keyedHash(key, 'destination', input.factor.destination);
+
+  let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
+  for (let round = 0; ; round++) {
+    const now = clock.now();
+    const replay = findReplay(snapshot.idempotent, input.idempotency);
+    if (replay) return replay;
+
+    const lock = lockStatus(snapshot.state, now, policy);
+    if (lock.kind === 'locked') throw lockedError(lock.until, now);
+
+    const slot = slotOf(input.purpose, input.factor.factorId);
+    const cdKey = cooldownKey(slot, channel, destinationHash);
+    const lastSent = snapshot.state.cooldowns[cdKey];
+    const cooldownEnd = lastSent === undefined ? 0 : lastSent + policy.resendCooldownSeconds * 1000;
+    if (cooldownEnd > now) throw new ResendTooSoonError(iso(cooldownEnd), secondsUntil(cooldownEnd, now));
+    const caps = checkCaps(snapshot.sendCounts, now, policy);
+    if (!caps.ok) throw new SendLimitExceededError(caps.scope, secondsUntil(caps.retryAt, now));
+
+    const current = currentChallenge(snapshot.challenges, slot, now);
+    const reuse = canReuse(current, now, policy) ? current : undefined;
+    const delivery = { channel, factorId: input.factor.factorId, at: now, status: 'sent' as const };
+    const challenge: ChallengeRecord = reuse
+      ? {
+          ...reuse,
+          channel,
+          factorId: input.factor.factorId,
+          destinationMasked: input.factor.destinationMasked ?? '',
+          deliveries: [...reuse.deliveries, delivery],
+        }
+      : {
+          userId: input.userId,
+          challengeId: deps.newId(),
+          purpose: input.purpose,
+          slot,
+          seed: newSeed(),
+          codeLength: policy.codeLength,
+          factorId: input.factor.factorId,
+          channel,
+          destinationMasked: input.factor.destinationMasked ?? '',
+          status: 'pending',
+          createdAt: now,
+          expiresAt: now + policy.codeTtlSeconds * 1000,
+          deliveries: [delivery],
+        };
+    const sent: SentCode = {
+      challenge,
+      reusedCode: reuse !== undefined,
+      resendAvailableAt: now + policy.resendCooldownSeconds * 1000,
+      sendsRemaining: sendsRemainingAfter(snapshot.sendCounts, policy),
+    };
+    const reply = input.reply(sent);
+    const supersedes = reuse ? undefined : latestPending(snapshot.challenges, slot)?.challengeId;
+    const events = [
+      ...(input.createsFactor
+        ? [newEvent(deps, input.userId, 'factor_added', now, { channel, factorId: input.factor.factorId, context: input.context })]
+        : []),
+      newEvent(deps, input.userId, 'challenge_sent', now, {
+        channel,
+        factorId: input.factor.factorId,
+        purpose: input.purpose,
+        context: input.context,
+      }),
+    ];
+    const reservation: SendReservation = {
+      userId: input.userId,
+      now,
+      cooldownKey: cdKey,
+      cooldownCutoff: now - policy.resendCooldownSeconds * 1000,
+      challenge: reuse
+        ? { kind: 'reuse', challengeId: reuse.challengeId, delivery }
+        : { kind: 'new', record: challenge, ...(supersedes ? { supersedes } : {}) },
+      ...(input.createsFactor
+        ? { newFactor: { record: input.factor, expectFactorsVersion: snapshot.state.factorsVersion } }
+        : {}),
+      counters: {
+        destinationHash,
+        hourBucket: hourBucket(now),
+        dayBucket: dayBucket(now),
+        maxPerHour: policy.maxSendsPerHour,
+        maxPerDay: policy.maxSendsPerDay,
+      },
+      retentionSeconds: policy.challengeRetentionSeconds,
+      events,
+      ...(input.idempotency
+        ? {
+            idempotency: {
+              ...input.idempotency,
+              statusCode: reply.statusCode,
+              body: JSON.stringify(reply.body),
+              expiresAt: now + IDEMPOTENCY_TTL_MS,
+            },
+          }
+        : {}),
+    };
+
+    const result = await store.reserveSend(reservation);
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'idempotent':
+          return findReplay([result.response], input.idempotency) ?? reply;
+        case 'cooldown': {
+          const end = now + policy.resendCooldownSeconds * 1000;
+          throw new ResendTooSoonError(iso(end), secondsUntil(end, now));
+        }
+        case 'user_hour':
+        case 'destination_hour':
+          throw new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now));
+        case 'user_day':
+        case 'destination_day':
+          throw new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
+        case 'locked':
+        case 'conflict':
+          // The state changed under us (a lock began, a code was replaced): read again and decide again.
+          if (round + 1 >= MAX_ROUNDS) throw new UnavailableError();
+          snapshot = await store.loadUser(input.userId, clock.now());
+          continue;
+      }
+    }
+
+    await deliver(deps, input, snapshot, challenge, key, now);
+    return reply;
+  }
+}
+
+async function deliver(
+  deps: AppDeps,
+  input: SendCodeInput,
+  snapshot: UserSnapshot,
+  challenge: ChallengeRecord,
+  key: Buffer,
+  now: number,
+): Promise<void> {
+  const channel = challenge.channel;
+  const message = renderCodeMessage(
+    {
+      channel,
+      to: input.factor.destination,
+      code: deriveCode(key, challenge.seed, challenge.codeLength),
+      purpose: input.purpose,
+      ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
+    },
+    deps.messaging,
+  );
+  try {
+    await deps.senders[channel].send(message);
+  } catch (cause) {
+    const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
+    failure.cause = cause;
+    await deps.store.recordDeliveryFailure({
+      userId: input.userId,
+      challengeId: challenge.challengeId,
+      deliveryIndex: challenge.deliveries.length - 1,
+      now: deps.clock.now(),
+      events: [
+        newEvent(deps, input.userId, 'challenge_delivery_failed', deps.clock.now(), {
+          channel,
+          factorId: input.factor.factorId,
+          purpose: input.purpose,
+          context: input.context,
+        }),
+      ],
+      ...(input.idempotency
+        ? {
+            idempotency: {
+              ...input.idempotency,
+              statusCode: failure.status,
+              body: JSON.stringify(problemOf(failure)),
+              expiresAt: now + IDEMPOTENCY_TTL_MS,
+            },
+          }
+        : {}),
+    });
+    throw failure;
+  }
+}
+
+/** The user's other active factors that can receive a code (SPEC: `alternatives`). */
+export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): Alternative[] {
+  const alternatives: Alternative[] = [];
+  for (const f of snapshot.factors) {
+    if (f.factorId === failedFactorId || f.status !== 'active' || !isDeliveryChannel(f.type)) continue;
+    alternatives.push({ factorId: f.factorId, channel: f.type as DeliveryChannel, destinationMasked: f.destinationMasked ?? '' });
+  }
+  return alternatives;
+}
+
+export function lockedError(until: number | null, now: number): DomainError {
+  return until === null ? new LockedError(null, 86_400) : new LockedError(iso(until), secondsUntil(until, now));
+}
