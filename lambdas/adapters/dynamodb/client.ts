@@ -1,0 +1,11 @@
+/** DynamoDB clients: the document client the store uses, configured once. */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  // Three attempts with the SDK's backoff, then the store answers 503.
+  const client = new DynamoDBClient({ maxAttempts: 3, ...config });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The HMAC server secret from AWS Secrets Manager, read once per cold start and
+ * cached for the life of the execution environment. A failed read is answered 503
+ * and retried on the next request.
+ */
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { UnavailableError } from '../../domain/errors';
+import type { ServerSecret } from '../../ports/secrets';
+
+export class SecretsManagerSecret implements ServerSecret {
+  private cached: Promise<Buffer> | undefined;
+
+  constructor(
+    private readonly client: SecretsManagerClient,
+    private readonly secretId: string,
+  ) {}
+
+  hmacKey(): Promise<Buffer> {
+    this.cached ??= this.read().catch((error: unknown) => {
+      this.cached = undefined;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  private async read(): Promise<Buffer> {
+    let value: string | undefined;
+    try {
+      value = (await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }))).SecretString;
+    } catch (cause) {
+      throw new UnavailableError({ cause });
+    }
+    if (!value || value.length < 32) throw new Error('the HMAC server secret is missing or shorter than 32 characters');
+    return Buffer.from(value, 'utf8');
+  }
+}

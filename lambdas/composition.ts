@@ -1,0 +1,67 @@
+/**
+ * Composition root for AWS: reads the environment once and wires the adapters
+ * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
+ * entry file calls this at cold start; nothing else reads `process.env`.
+ */
+import { KMSClient } from '@aws-sdk/client-kms';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { monotonicFactory } from 'ulid';
+import { documentClient } from './adapters/dynamodb/client';
+import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
+import { KmsSecretBox } from './adapters/kms/kms-secret-box';
+import { SecretsManagerSecret } from './adapters/secrets/secrets-manager-secret';
+import { SesEmailSender } from './adapters/ses/email-sender';
+import { SnsSmsSender } from './adapters/sns/sms-sender';
+import { VoiceSender } from './adapters/voice/voice-sender';
+import type { AppDeps } from './app/deps';
+import { ConfigError, readString, type Env } from './config/env';
+import { readMessagingConfig } from './config/messaging';
+import { readPolicy } from './config/policy';
+import type { HttpHandlerOptions } from './http/http-handler';
+import { powertoolsLog } from './observability/log';
+import { systemClock } from './ports/clock';
+
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${name} must be set`);
+  return value;
+}
+
+export function awsDeps(env: Env = process.env): AppDeps {
+  const policy = readPolicy(env);
+  const messaging = readMessagingConfig(env);
+  // Provider calls retry three times with backoff before a refusal is reported.
+  const retry = { maxAttempts: 3 };
+  return {
+    store: new DynamoDbStore(documentClient(), {
+      tableName: readString(env, 'TABLE_NAME', 'onetime'),
+      eventRetentionDays: policy.eventRetentionDays,
+    }),
+    senders: {
+      sms: new SnsSmsSender(new SNSClient(retry), {
+        senderId: messaging.smsSenderId,
+        originationNumber: messaging.smsOriginationNumber,
+      }),
+      email: new SesEmailSender(new SESv2Client(retry), {
+        from: messaging.emailFrom,
+        configurationSet: messaging.sesConfigurationSet,
+      }),
+      voice: new VoiceSender(new PinpointSMSVoiceV2Client(retry), {
+        originationIdentity: messaging.voiceOriginationIdentity ?? '',
+      }),
+    },
+    clock: systemClock,
+    secret: new SecretsManagerSecret(new SecretsManagerClient(retry), required(env, 'ONETIME_HMAC_SECRET_ARN')),
+    secretBox: new KmsSecretBox(new KMSClient(retry), required(env, 'ONETIME_TOTP_KEY_ID')),
+    policy,
+    messaging,
+    newId: monotonicFactory(),
+  };
+}
+
+export function awsHttpOptions(): HttpHandlerOptions {
+  return { log: powertoolsLog() };
+}

@@ -1,0 +1,27 @@
+/** Challenge routes: send a code, read a challenge's status. */
+import { getChallenge, startChallenge } from '../app/challenges';
+import type { AppDeps } from '../app/deps';
+import { bodyless, httpHandler, route, type HttpHandlerOptions } from '../http/http-handler';
+import { idempotencyOf } from '../http/idempotency-key';
+import { startChallengeBody } from '../http/schemas';
+
+export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions) {
+  return httpHandler(
+    {
+      'POST /v1/users/{userId}/challenges': route(startChallengeBody, (req) =>
+        startChallenge(deps, {
+          userId: req.params.userId as string,
+          purpose: req.body.purpose,
+          factorId: req.body.factorId,
+          channel: req.body.channel,
+          context: req.context,
+          idempotency: idempotencyOf(req, 'start-challenge'),
+        }),
+      ),
+      'GET /v1/users/{userId}/challenges/{challengeId}': bodyless((req) =>
+        getChallenge(deps, req.params.userId as string, req.params.challengeId as string),
+      ),
+    },
+    options,
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Structured logging through Powertools Logger. Nothing passed here may contain a
+ * code, a secret or a whole destination: callers log ids, statuses and masks only.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SERVICE_NAME } from './names';
+
+export type LogFields = Record<string, string | number | boolean | undefined>;
+
+export interface Log {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export function powertoolsLog(logger = new Logger({ serviceName: SERVICE_NAME })): Log & { logger: Logger } {
+  return {
+    logger,
+    info: (message, fields) => logger.info(message, fields ?? {}),
+    warn: (message, fields) => logger.warn(message, fields ?? {}),
+    error: (message, fields) => logger.error(message, fields ?? {}),
+  };
+}
