@@ -30,13 +30,14 @@ export function normaliseEmail(input: string): string {
   return `${local}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 
-/** `+14155550100` → `+1*******0100`: country code and last four digits stay. */
+/**
+ * `+14155550100` → `+1*******0100` (SPEC §2): the country code and the last four
+ * digits stay; a fixed run of seven stars hides the rest, and its length too.
+ */
 export function maskPhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   const cc = parsed ? `+${parsed.countryCallingCode}` : e164.slice(0, 2);
-  const rest = e164.slice(cc.length);
-  const keep = Math.min(4, Math.max(0, rest.length - 2));
-  return cc + '*'.repeat(rest.length - keep) + rest.slice(rest.length - keep);
+  return `${cc}*******${e164.slice(-4)}`;
 }
 
 /** `jane@example.com` → `j***@example.com`. */

@@ -323,7 +323,7 @@ export class DynamoDbStore implements Store {
       values[':consecutiveAfter'] = plan.consecutiveAfter;
       conditions.push(equalsOrAbsentIfZero('failures', ':expectFailures', plan.expectFailures));
       conditions.push(equalsOrAbsentIfZero('consecutiveFailures', ':expectConsecutive', plan.expectConsecutive));
-      conditions.push(equalsOrAbsentIfZero('locks', ':expectLocks', plan.expectLocks));
+      conditions.push(equalsOrAbsentIfZero('lockCount', ':expectLocks', plan.expectLocks));
       values[':expectFailures'] = plan.expectFailures;
       values[':expectConsecutive'] = plan.expectConsecutive;
       values[':expectLocks'] = plan.expectLocks;
@@ -335,7 +335,7 @@ export class DynamoDbStore implements Store {
         conditions.push('attribute_not_exists(lockedUntil)');
       }
       if (plan.lock) {
-        set.push('locks = :locksAfter');
+        set.push('lockCount = :locksAfter');
         values[':locksAfter'] = plan.lock.locksAfter;
         if (plan.lock.until === null) {
           set.push('hardLocked = :true');
@@ -404,7 +404,7 @@ export class DynamoDbStore implements Store {
           TableName: this.table,
           Key: { pk: userPk, sk: sk.state },
           UpdateExpression:
-            'SET failures = :zero, consecutiveFailures = :zero, locks = :zero, updatedAt = :now REMOVE lockedUntil',
+            'SET failures = :zero, consecutiveFailures = :zero, lockCount = :zero, updatedAt = :now REMOVE lockedUntil',
           ConditionExpression: NOT_LOCKED,
           ExpressionAttributeValues: { ':zero': 0, ':now': a.now, ':false': false },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -442,7 +442,7 @@ export class DynamoDbStore implements Store {
       items.push(
         this.factorUpdate(a, {
           set: ['lastTotpStep = :step', 'totpDrift = :drift'],
-          condition: '(attribute_not_exists(lastTotpStep) OR lastTotpStep < :step)',
+          condition: 'attribute_not_exists(lastTotpStep) OR lastTotpStep < :step',
           values: { ':step': t.timeStep, ':drift': t.drift },
         }),
       );
@@ -493,7 +493,7 @@ export class DynamoDbStore implements Store {
                 TableName: this.table,
                 Key: { pk: pk.user(userId), sk: sk.state },
                 UpdateExpression:
-                  'SET failures = :zero, consecutiveFailures = :zero, locks = :zero, hardLocked = :false REMOVE lockedUntil',
+                  'SET failures = :zero, consecutiveFailures = :zero, lockCount = :zero, hardLocked = :false REMOVE lockedUntil',
                 ExpressionAttributeValues: { ':zero': 0, ':false': false },
               },
             },

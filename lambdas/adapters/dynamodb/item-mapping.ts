@@ -38,7 +38,7 @@ export function stateFromItem(item: Item | undefined): UserState {
   return {
     failures: num(item.failures),
     consecutiveFailures: num(item.consecutiveFailures),
-    locks: num(item.locks),
+    locks: num(item.lockCount),
     ...(lockedUntil !== undefined ? { lockedUntil } : {}),
     hardLocked: item.hardLocked === true,
     cooldowns,

@@ -1,0 +1,134 @@
+/**
+ * The local service without its HTTP listener: the same handlers as in AWS, wired
+ * to DynamoDB Local and the development outbox, behind a dispatcher that turns
+ * plain requests into API Gateway events. The local server and the HTTP-free
+ * integration tests both use it.
+ */
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import { monotonicFactory } from 'ulid';
+import { hkdfSync, randomUUID } from 'node:crypto';
+import { documentClient } from '../lambdas/adapters/dynamodb/client';
+import { DynamoDbStore } from '../lambdas/adapters/dynamodb/dynamodb-store';
+import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
+import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
+import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
+import type { AppDeps } from '../lambdas/app/deps';
+import type { Env } from '../lambdas/config/env';
+import { readMessagingConfig } from '../lambdas/config/messaging';
+import { readPolicy, type Policy } from '../lambdas/config/policy';
+import type { DeliveryChannel } from '../lambdas/domain/channel';
+import { MethodNotAllowedError, NotFoundError } from '../lambdas/domain/errors';
+import { makeHandlers } from '../lambdas/handlers';
+import type { Log } from '../lambdas/observability/log';
+import { problemResponse } from '../lambdas/http/problem-response';
+import type { Clock } from '../lambdas/ports/clock';
+import { systemClock } from '../lambdas/ports/clock';
+import type { RefusalReason } from '../lambdas/ports/sender';
+import { apiGatewayEvent } from './api-gateway-event';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { matchRoute } from './router';
+
+export interface LocalAppOptions {
+  readonly endpoint: string;
+  readonly tableName: string;
+  /** The HMAC server secret (≥ 32 bytes); the TOTP encryption key is derived from it. */
+  readonly secret: Buffer;
+  readonly apiKey: string;
+  readonly env?: Env;
+  readonly clock?: Clock;
+  readonly policy?: Policy;
+  readonly log?: Log;
+  /** Simulated provider refusals, for exercising `delivery_failed` locally. */
+  readonly refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
+}
+
+export interface PlainResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface LocalApp {
+  readonly deps: AppDeps;
+  readonly outbox: Outbox;
+  dispatch(request: {
+    method: string;
+    path: string;
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+    body?: string | null;
+  }): Promise<PlainResponse>;
+}
+
+/** Logs nothing: for tests, where the console is the runner's. */
+export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export function createLocalApp(options: LocalAppOptions): LocalApp {
+  const env = options.env ?? {};
+  const clock = options.clock ?? systemClock;
+  const policy = options.policy ?? readPolicy(env);
+  const outbox = new Outbox({ clock });
+  const sender = new OutboxSender(outbox, options.refuse ? { refuse: options.refuse } : {});
+  const client = documentClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const deps: AppDeps = {
+    store: new DynamoDbStore(client, { tableName: options.tableName, eventRetentionDays: policy.eventRetentionDays }),
+    senders: { sms: sender, voice: sender, email: sender },
+    clock,
+    secret: new StaticSecret(options.secret),
+    secretBox: new LocalSecretBox(
+      Buffer.from(hkdfSync('sha256', options.secret, Buffer.alloc(0), 'onetime totp secrets', 32)),
+    ),
+    policy,
+    messaging: readMessagingConfig(env),
+    newId: monotonicFactory(),
+  };
+  const handlers = makeHandlers(deps, { log: options.log ?? silentLog, apiKey: options.apiKey });
+
+  return {
+    deps,
+    outbox,
+    async dispatch(request) {
+      const path = request.path;
+      const match = matchRoute(request.method, path);
+      if (match.kind === 'not_found') return plain(problemResponse(new NotFoundError('No such route.')));
+      if (match.kind === 'method_not_allowed') {
+        const response = plain(problemResponse(new MethodNotAllowedError('This method is not allowed here.')));
+        return { ...response, headers: { ...response.headers, allow: match.allowed.join(', ') } };
+      }
+      const event = apiGatewayEvent({
+        method: request.method,
+        path,
+        resource: match.route.resource,
+        pathParameters: match.pathParameters,
+        query: request.query ?? {},
+        headers: request.headers ?? {},
+        body: request.body ?? null,
+      });
+      const result = await handlers[match.route.fn](event, lambdaContext(match.route.fn));
+      return plain(result);
+    },
+  };
+}
+
+function plain(result: APIGatewayProxyResult): PlainResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  return { statusCode: result.statusCode, headers, body: result.body };
+}
+
+function lambdaContext(fn: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `onetime-local-${fn}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:onetime-local-${fn}`,
+    memoryLimitInMB: '256',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/onetime-local-${fn}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

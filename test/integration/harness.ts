@@ -1,0 +1,121 @@
+/**
+ * Test harness: a fresh table on the run's DynamoDB Local, the local app's
+ * handlers on it, a clock the test moves, and helpers to call routes and read
+ * codes from the outbox.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { ensureTable } from '../../lambdas/adapters/dynamodb/table';
+import { DEFAULT_POLICY, type Policy } from '../../lambdas/config/policy';
+import type { DeliveryChannel } from '../../lambdas/domain/channel';
+import type { RefusalReason } from '../../lambdas/ports/sender';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local';
+import { createLocalApp, type LocalApp } from '../../local/local-app';
+
+export const API_KEY = 'test-key';
+
+export function endpoint(): string {
+  const value = process.env.ONETIME_TEST_DYNAMODB_ENDPOINT;
+  if (!value) throw new Error('integration tests need the global setup (DynamoDB Local)');
+  return value;
+}
+
+export function rawClient(): DynamoDBClient {
+  return new DynamoDBClient({ endpoint: endpoint(), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+/** A clock tests move by hand; starts at a fixed, realistic instant. */
+export class ManualClock {
+  constructor(private current = Date.UTC(2026, 10, 23, 10, 0, 5)) {}
+  now(): number {
+    return this.current;
+  }
+  advance(seconds: number): void {
+    this.current += seconds * 1000;
+  }
+}
+
+let tables = 0;
+
+export interface TestApp extends LocalApp {
+  readonly clock: ManualClock;
+  readonly tableName: string;
+  readonly policy: Policy;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  /** The code in the newest message to `to` (the last digit run of its body). */
+  lastCode(to: string): string;
+}
+
+export interface TestResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  // Tests read response members freely; the shapes are asserted, not assumed.
+  readonly body: Record<string, unknown> & { [k: string]: unknown };
+}
+
+export async function testApp(
+  options: { policy?: Partial<Policy>; refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined } = {},
+): Promise<TestApp> {
+  const tableName = `t${process.pid}_${Date.now().toString(36)}_${tables++}`;
+  const client = rawClient();
+  await ensureTable(client, tableName);
+  client.destroy();
+  const clock = new ManualClock();
+  const policy = { ...DEFAULT_POLICY, ...options.policy };
+  const app = createLocalApp({
+    endpoint: endpoint(),
+    tableName,
+    secret: randomBytes(32),
+    apiKey: API_KEY,
+    clock,
+    // Unexpected errors are shown, so a failing test says why.
+    log: { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) },
+    policy,
+    ...(options.refuse ? { refuse: options.refuse } : {}),
+  });
+  return {
+    ...app,
+    clock,
+    tableName,
+    policy,
+    async call(method, path, body, headers = {}) {
+      const [pathname, search] = path.split('?');
+      const query = Object.fromEntries(new URLSearchParams(search ?? ''));
+      const response = await app.dispatch({
+        method,
+        path: pathname as string,
+        query,
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY, ...headers },
+        body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.body ? (JSON.parse(response.body) as TestResponse['body']) : {},
+      };
+    },
+    lastCode(to) {
+      const message = app.outbox.list({ to, limit: 1 })[0];
+      if (!message) throw new Error(`no message to ${to}`);
+      const digits = message.body.match(/\b\d{4,10}\b/);
+      if (!digits) throw new Error('no code in message');
+      return digits[0];
+    },
+  };
+}
+
+/** Enrols and activates an SMS factor; returns its id and the recovery codes, if any. */
+export async function activeSmsFactor(
+  app: TestApp,
+  userId: string,
+  phone = '+14155550100',
+): Promise<{ factorId: string; recoveryCodes?: string[] }> {
+  const added = await app.call('POST', `/v1/users/${userId}/factors`, { type: 'sms', destination: phone });
+  if (added.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(added.body)}`);
+  const factorId = (added.body.factor as { factorId: string }).factorId;
+  const activated = await app.call('POST', `/v1/users/${userId}/factors/${factorId}/activate`, {
+    code: app.lastCode(phone),
+  });
+  if (activated.status !== 200) throw new Error(`activate failed: ${JSON.stringify(activated.body)}`);
+  return { factorId, recoveryCodes: activated.body.recoveryCodes as string[] | undefined };
+}
