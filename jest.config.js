@@ -3,7 +3,13 @@
 const transform = { '^.+\\.(t|j)sx?$': '@swc/jest' };
 // middy, otplib and their hash/base32 dependencies ship ESM only: let swc compile them.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble)/)'];
-const common = { testEnvironment: 'node', transform, transformIgnorePatterns, modulePathIgnorePatterns: ['<rootDir>/cdk.out'] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns,
+  modulePathIgnorePatterns: ['<rootDir>/cdk.out'],
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -9,6 +9,7 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   if (process.env.DYNAMODB_ENDPOINT) {
     process.env.ONETIME_TEST_DYNAMODB_ENDPOINT = process.env.DYNAMODB_ENDPOINT;
     return;
