@@ -1,0 +1,215 @@
+/**
+ * Factors, recovery codes, expiry answers and refused deliveries.
+ */
+import { createLocalApp } from '../../local/local-app';
+import { API_KEY, activeSmsFactor, testApp } from './harness';
+
+const PHONE = '+14155550100';
+const EMAIL = 'jane@example.com';
+
+describe('Use case: factors', () => {
+  it('enrols a phone as pending, normalised and masked, and activates it with its code', async () => {
+    // Prepare
+    const app = await testApp();
+    // Act
+    const noCountry = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '(415) 555-0100' });
+    const added = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: ' +1 415 555 0100' });
+    const listedBefore = await app.call('GET', '/v1/users/u/factors');
+    const factorId = (added.body.factor as { factorId: string }).factorId;
+    const activated = await app.call('POST', `/v1/users/u/factors/${factorId}/activate`, { code: app.lastCode(PHONE) });
+    const listedAfter = await app.call('GET', '/v1/users/u/factors');
+    // Assess
+    expect(noCountry).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      factor: { type: 'sms', status: 'pending', destinationMasked: '+1*******0100' },
+      challenge: { purpose: 'enroll', channel: 'sms', reusedCode: false },
+    });
+    expect(JSON.stringify(added.body)).not.toContain('5550100');
+    expect(listedBefore.body.twoStepEnabled).toBe(false);
+    expect(activated.status).toBe(200);
+    expect(activated.body.factor).toMatchObject({ factorId, status: 'active' });
+    expect(activated.body.recoveryCodes).toHaveLength(10);
+    expect(listedAfter.body).toMatchObject({ twoStepEnabled: true, factors: [{ factorId, status: 'active' }] });
+  });
+
+  it('returns recovery codes only with the first activation', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'u', PHONE);
+    const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'Jane@Example.COM' });
+    // Act
+    const second = await app.call(
+      'POST',
+      `/v1/users/u/factors/${(added.body.factor as { factorId: string }).factorId}/activate`,
+      { code: app.lastCode(EMAIL) },
+    );
+    // Assess
+    expect(added.body.factor).toMatchObject({ destinationMasked: 'J***@example.com' });
+    expect(second.status).toBe(200);
+    expect(second.body.recoveryCodes).toBeUndefined();
+  });
+
+  it('rejects a bad email and more than ONETIME_MAX_FACTORS factors', async () => {
+    // Prepare
+    const app = await testApp({ policy: { maxFactors: 2 } });
+    // Act
+    const bad = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'not-an-email' });
+    await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'a@example.com' });
+    await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'b@example.com' });
+    const third = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'c@example.com' });
+    // Assess
+    expect(bad).toMatchObject({ status: 400, body: { code: 'invalid_email' } });
+    expect(third).toMatchObject({ status: 409, body: { code: 'factor_limit_reached' } });
+  });
+
+  it('removes a factor and turns two-step off with the last one', async () => {
+    // Prepare
+    const app = await testApp();
+    const { factorId } = await activeSmsFactor(app, 'u', PHONE);
+    // Act
+    const removed = await app.call('DELETE', `/v1/users/u/factors/${factorId}`);
+    const again = await app.call('DELETE', `/v1/users/u/factors/${factorId}`);
+    const listed = await app.call('GET', '/v1/users/u/factors');
+    app.clock.advance(61);
+    const challenge = await app.call('POST', '/v1/users/u/challenges', {});
+    // Assess
+    expect(removed.status).toBe(204);
+    expect(again.body.code).toBe('factor_not_found');
+    expect(listed.body).toEqual({ factors: [], twoStepEnabled: false });
+    expect(challenge).toMatchObject({ status: 409, body: { code: 'no_active_factor' } });
+  });
+
+  it('does not let a pending factor receive challenges', async () => {
+    // Prepare
+    const app = await testApp();
+    await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: PHONE });
+    // Act
+    const challenge = await app.call('POST', '/v1/users/u/challenges', {});
+    // Assess
+    expect(challenge.body.code).toBe('no_active_factor');
+  });
+});
+
+describe('Use case: verify answers', () => {
+  it('answers code_expired after the code life, not no_pending_challenge', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'u', PHONE);
+    app.clock.advance(61);
+    await app.call('POST', '/v1/users/u/challenges', {});
+    const code = app.lastCode(PHONE);
+    // Act
+    app.clock.advance(601);
+    const late = await app.call('POST', '/v1/users/u/verify', { code });
+    const lateWrong = await app.call('POST', '/v1/users/u/verify', { code: code === '123456' ? '654321' : '123456' });
+    app.clock.advance(86_400);
+    const muchLater = await app.call('POST', '/v1/users/u/verify', { code });
+    // Assess
+    expect(late).toMatchObject({ status: 410, body: { code: 'code_expired' } });
+    expect(lateWrong).toMatchObject({ status: 410, body: { code: 'code_expired' } });
+    expect(muchLater).toMatchObject({ status: 404, body: { code: 'no_pending_challenge' } });
+  });
+
+  it('answers no_pending_challenge when nothing was sent', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'u', PHONE);
+    // Act
+    const answer = await app.call('POST', '/v1/users/u/verify', { code: '123456' });
+    // Assess
+    expect(answer).toMatchObject({ status: 404, body: { code: 'no_pending_challenge' } });
+  });
+
+  it('reports a challenge status and its delivery', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'u', PHONE);
+    app.clock.advance(61);
+    const sent = await app.call('POST', '/v1/users/u/challenges', { purpose: 'sensitive_action' });
+    // Act
+    const status = await app.call('GET', `/v1/users/u/challenges/${sent.body.challengeId as string}`);
+    const missing = await app.call('GET', '/v1/users/u/challenges/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    // Assess
+    expect(status.body).toMatchObject({
+      challengeId: sent.body.challengeId,
+      status: 'pending',
+      channel: 'sms',
+      expiresAt: sent.body.expiresAt,
+      delivery: { status: 'sent' },
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'not_found' } });
+  });
+});
+
+describe('Use case: recovery codes', () => {
+  it('accepts each code once and stops old codes after regeneration', async () => {
+    // Prepare
+    const app = await testApp();
+    const { recoveryCodes } = await activeSmsFactor(app, 'u', PHONE);
+    const [first, second] = recoveryCodes as [string, string];
+    // Act
+    const used = await app.call('POST', '/v1/users/u/verify', { code: first.toUpperCase().replace(/-/g, '') });
+    const reused = await app.call('POST', '/v1/users/u/verify', { code: first });
+    const regenerated = await app.call('POST', '/v1/users/u/recovery-codes');
+    const old = await app.call('POST', '/v1/users/u/verify', { code: second });
+    const fresh = await app.call('POST', '/v1/users/u/verify', {
+      code: (regenerated.body.recoveryCodes as string[])[0],
+    });
+    // Assess
+    expect(used.body).toEqual({ status: 'approved', method: 'recovery_code', recoveryCodesRemaining: 9 });
+    expect(reused).toMatchObject({ status: 422, body: { code: 'code_incorrect' } });
+    expect(regenerated.status).toBe(201);
+    expect(new Set(regenerated.body.recoveryCodes as string[]).size).toBe(10);
+    expect(old.body.code).toBe('code_incorrect');
+    expect(fresh.body).toMatchObject({ status: 'approved', recoveryCodesRemaining: 9 });
+  });
+});
+
+describe('Failure: refused delivery', () => {
+  it('answers 502 delivery_failed with the other factors as alternatives', async () => {
+    // Prepare
+    const refused = new Set<string>();
+    const app = await testApp({ refuse: (to) => (refused.has(to) ? 'opted_out' : undefined) });
+    const { factorId: smsId } = await activeSmsFactor(app, 'u', PHONE);
+    const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
+    const emailId = (added.body.factor as { factorId: string }).factorId;
+    await app.call('POST', `/v1/users/u/factors/${emailId}/activate`, { code: app.lastCode(EMAIL) });
+    refused.add(PHONE);
+    app.clock.advance(61);
+    // Act
+    const failed = await app.call('POST', '/v1/users/u/challenges', { channel: 'sms' });
+    const byEmail = await app.call('POST', '/v1/users/u/challenges', { channel: 'email' });
+    // Assess
+    expect(failed.status).toBe(502);
+    expect(failed.body).toMatchObject({
+      code: 'delivery_failed',
+      alternatives: [{ factorId: emailId, channel: 'email', destinationMasked: 'j***@example.com' }],
+    });
+    expect(byEmail.status).toBe(202);
+    void smsId;
+  });
+});
+
+describe('Failure: DynamoDB unavailable', () => {
+  it('answers 503 unavailable with Retry-After', async () => {
+    // Prepare: a port nothing listens on.
+    const app = createLocalApp({
+      endpoint: 'http://127.0.0.1:9',
+      tableName: 'nothing',
+      secret: Buffer.alloc(32, 7),
+      apiKey: API_KEY,
+    });
+    // Act
+    const response = await app.dispatch({
+      method: 'POST',
+      path: '/v1/users/u/verify',
+      headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: '123456' }),
+    });
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'unavailable' });
+  });
+});
