@@ -54,7 +54,10 @@ export function awsDeps(env: Env = process.env): AppDeps {
       }),
     },
     clock: systemClock,
-    secret: new SecretsManagerSecret(new SecretsManagerClient(retry), required(env, 'ONETIME_HMAC_SECRET_ARN')),
+    secret: new SecretsManagerSecret(
+      new SecretsManagerClient(retry),
+      required(env, 'ONETIME_HMAC_SECRET_ARN'),
+    ),
     secretBox: new KmsSecretBox(new KMSClient(retry), required(env, 'ONETIME_TOTP_KEY_ID')),
     policy,
     messaging,

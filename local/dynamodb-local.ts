@@ -32,15 +32,24 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export async function startDynamoDbLocal(options: { path?: string; port?: number } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { path?: string; port?: number } = {},
+): Promise<RunningDynamoDb> {
   if (!javaAvailable()) throw new Error(JAVA_MISSING);
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, sharedDb: true, stdio: 'ignore', ...(options.path ? { path: options.path } : {}) });
+  const child = spawn({
+    port,
+    sharedDb: true,
+    stdio: 'ignore',
+    ...(options.path ? { path: options.path } : {}),
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`DynamoDB Local exited early (code ${code ?? 'none'})`))),
@@ -60,7 +69,12 @@ export async function startDynamoDbLocal(options: { path?: string; port?: number
 }
 
 async function waitUntilReady(endpoint: string, timeoutMs = 60_000): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {

@@ -4,6 +4,7 @@
  * plain requests into API Gateway events. The local server and the HTTP-free
  * integration tests both use it.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
@@ -38,6 +39,8 @@ export interface LocalAppOptions {
   readonly clock?: Clock;
   readonly policy?: Policy;
   readonly log?: Log;
+  /** Sees the DynamoDB client before use (benchmarks count requests with it). */
+  readonly instrument?: (client: DynamoDBDocumentClient) => void;
   /** Simulated provider refusals, for exercising `delivery_failed` locally. */
   readonly refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
 }
@@ -69,9 +72,17 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const policy = options.policy ?? readPolicy(env);
   const outbox = new Outbox({ clock });
   const sender = new OutboxSender(outbox, options.refuse ? { refuse: options.refuse } : {});
-  const client = documentClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const client = documentClient({
+    endpoint: options.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  options.instrument?.(client);
   const deps: AppDeps = {
-    store: new DynamoDbStore(client, { tableName: options.tableName, eventRetentionDays: policy.eventRetentionDays }),
+    store: new DynamoDbStore(client, {
+      tableName: options.tableName,
+      eventRetentionDays: policy.eventRetentionDays,
+    }),
     senders: { sms: sender, voice: sender, email: sender },
     clock,
     secret: new StaticSecret(options.secret),
@@ -92,7 +103,9 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       const match = matchRoute(request.method, path);
       if (match.kind === 'not_found') return plain(problemResponse(new NotFoundError('No such route.')));
       if (match.kind === 'method_not_allowed') {
-        const response = plain(problemResponse(new MethodNotAllowedError('This method is not allowed here.')));
+        const response = plain(
+          problemResponse(new MethodNotAllowedError('This method is not allowed here.')),
+        );
         return { ...response, headers: { ...response.headers, allow: match.allowed.join(', ') } };
       }
       const event = apiGatewayEvent({

@@ -14,7 +14,11 @@ export async function supportUnlock(deps: AppDeps, userId: string, context?: Req
   return { statusCode: 204, body: undefined };
 }
 
-export async function regenerateRecoveryCodes(deps: AppDeps, userId: string, context?: RequestContext): Promise<Reply> {
+export async function regenerateRecoveryCodes(
+  deps: AppDeps,
+  userId: string,
+  context?: RequestContext,
+): Promise<Reply> {
   const now = deps.clock.now();
   const key = await deps.secret.hmacKey();
   const recoveryCodes = newRecoveryCodes();

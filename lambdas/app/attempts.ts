@@ -37,7 +37,12 @@ export async function countWrongCode(
   deps: AppDeps,
   userId: string,
   state: UserState,
-  detail: { channel?: AccountEvent['channel']; factorId?: string; purpose?: string; context?: RequestContext },
+  detail: {
+    channel?: AccountEvent['channel'];
+    factorId?: string;
+    purpose?: string;
+    context?: RequestContext;
+  },
 ): Promise<never> {
   let current = state;
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -61,7 +61,10 @@ export async function startChallenge(deps: AppDeps, input: StartChallengeInput):
   );
 }
 
-export function challengeStatus(c: ChallengeRecord, now: number): 'pending' | 'approved' | 'expired' | 'superseded' | 'canceled' {
+export function challengeStatus(
+  c: ChallengeRecord,
+  now: number,
+): 'pending' | 'approved' | 'expired' | 'superseded' | 'canceled' {
   if (c.status === 'pending' && c.expiresAt <= now) return 'expired';
   return c.status;
 }

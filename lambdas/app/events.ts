@@ -7,7 +7,9 @@ export function newEvent(
   userId: string,
   type: EventType,
   at: number,
-  detail: Omit<AccountEvent, 'eventId' | 'userId' | 'type' | 'at' | 'context'> & { context?: RequestContext | undefined } = {},
+  detail: Omit<AccountEvent, 'eventId' | 'userId' | 'type' | 'at' | 'context'> & {
+    context?: RequestContext | undefined;
+  } = {},
 ): AccountEvent {
   const { context, ...rest } = detail;
   const hasContext = context !== undefined && (context.ip !== undefined || context.userAgent !== undefined);

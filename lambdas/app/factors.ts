@@ -113,7 +113,10 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
       createsFactor: !existing,
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
-      reply: (sent) => ({ statusCode: 201, body: { factor: factorView(factor), challenge: challengeView(sent) } }),
+      reply: (sent) => ({
+        statusCode: 201,
+        body: { factor: factorView(factor), challenge: challengeView(sent) },
+      }),
     },
     snapshot,
   );
@@ -121,7 +124,8 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
 
 async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number): Promise<Reply> {
   const snapshot = await deps.store.loadUser(input.userId, now);
-  if (snapshot.factors.length >= deps.policy.maxFactors) throw new FactorLimitReachedError(deps.policy.maxFactors);
+  if (snapshot.factors.length >= deps.policy.maxFactors)
+    throw new FactorLimitReachedError(deps.policy.maxFactors);
   const factorId = deps.newId();
   // 20 bytes = 160 bits, the RFC 4226 recommendation.
   const secret = generateSecret({ length: 20 });
@@ -143,7 +147,13 @@ async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number):
     expectFactorsVersion: snapshot.state.factorsVersion,
     // An authenticator never confirmed within a day is forgotten.
     expiresAt: now + deps.policy.challengeRetentionSeconds * 1000,
-    events: [newEvent(deps, input.userId, 'factor_added', now, { channel: 'totp', factorId, context: input.context })],
+    events: [
+      newEvent(deps, input.userId, 'factor_added', now, {
+        channel: 'totp',
+        factorId,
+        context: input.context,
+      }),
+    ],
   });
   if (!result.ok) throw new UnavailableError();
   const otpauthUri = generateURI({
@@ -220,7 +230,12 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
       factorId: factor.factorId,
       activate: true,
       ...(recoveryCodes
-        ? { issueRecoveryCodes: { hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)), generatedAt: now } }
+        ? {
+            issueRecoveryCodes: {
+              hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)),
+              generatedAt: now,
+            },
+          }
         : {}),
       events: [
         newEvent(deps, input.userId, 'factor_activated', now, {

@@ -121,7 +121,13 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     const supersedes = reuse ? undefined : latestPending(snapshot.challenges, slot)?.challengeId;
     const events = [
       ...(input.createsFactor
-        ? [newEvent(deps, input.userId, 'factor_added', now, { channel, factorId: input.factor.factorId, context: input.context })]
+        ? [
+            newEvent(deps, input.userId, 'factor_added', now, {
+              channel,
+              factorId: input.factor.factorId,
+              context: input.context,
+            }),
+          ]
         : []),
       newEvent(deps, input.userId, 'challenge_sent', now, {
         channel,
@@ -248,11 +254,17 @@ export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): 
   const alternatives: Alternative[] = [];
   for (const f of snapshot.factors) {
     if (f.factorId === failedFactorId || f.status !== 'active' || !isDeliveryChannel(f.type)) continue;
-    alternatives.push({ factorId: f.factorId, channel: f.type as DeliveryChannel, destinationMasked: f.destinationMasked ?? '' });
+    alternatives.push({
+      factorId: f.factorId,
+      channel: f.type as DeliveryChannel,
+      destinationMasked: f.destinationMasked ?? '',
+    });
   }
   return alternatives;
 }
 
 export function lockedError(until: number | null, now: number): DomainError {
-  return until === null ? new LockedError(null, 86_400) : new LockedError(iso(until), secondsUntil(until, now));
+  return until === null
+    ? new LockedError(null, 86_400)
+    : new LockedError(iso(until), secondsUntil(until, now));
 }

@@ -30,7 +30,9 @@ export async function checkTotp(
   if (!/^\d{6}$/.test(code)) return undefined;
   for (const factor of factors) {
     if (!factor.secretCiphertext) continue;
-    const secret = (await deps.secretBox.decrypt(factor.secretCiphertext, secretContext(factor))).toString('utf8');
+    const secret = (await deps.secretBox.decrypt(factor.secretCiphertext, secretContext(factor))).toString(
+      'utf8',
+    );
     const result = await verifyTotp({
       secret,
       token: code,

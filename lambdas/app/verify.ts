@@ -35,7 +35,12 @@ export interface VerifyInput {
 }
 
 /** SPEC §2: recovery-code form, else a pending challenge of the purpose, else an active TOTP factor. */
-export function inferMethod(snapshot: UserSnapshot, code: string, purpose: string, now: number): VerifyMethod {
+export function inferMethod(
+  snapshot: UserSnapshot,
+  code: string,
+  purpose: string,
+  now: number,
+): VerifyMethod {
   if (looksLikeRecoveryCode(code)) return 'recovery_code';
   if (currentChallenge(snapshot.challenges, purpose, now)) return 'challenge';
   if (snapshot.factors.some((f) => f.type === 'totp' && f.status === 'active')) return 'totp';
@@ -53,7 +58,11 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     const method = input.method ?? inferMethod(snapshot, input.code, input.purpose, now);
     const base = { userId: input.userId, now };
     const failed = (detail: Parameters<typeof countWrongCode>[3]) =>
-      countWrongCode(deps, input.userId, snapshot.state, { ...detail, purpose: input.purpose, context: input.context });
+      countWrongCode(deps, input.userId, snapshot.state, {
+        ...detail,
+        purpose: input.purpose,
+        context: input.context,
+      });
 
     let acceptance: Acceptance;
     let answer: Record<string, unknown>;
@@ -96,7 +105,10 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
         ...base,
         target: { kind: 'recovery_code', hash },
         events: [
-          newEvent(deps, input.userId, 'recovery_code_used', now, { channel: 'recovery_code', context: input.context }),
+          newEvent(deps, input.userId, 'recovery_code_used', now, {
+            channel: 'recovery_code',
+            context: input.context,
+          }),
           newEvent(deps, input.userId, 'verification_succeeded', now, {
             channel: 'recovery_code',
             purpose: input.purpose,
@@ -113,7 +125,12 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       if (match.replayed) throw new CodeAlreadyUsedError();
       acceptance = {
         ...base,
-        target: { kind: 'totp', factorId: match.factor.factorId, timeStep: match.timeStep, drift: match.drift },
+        target: {
+          kind: 'totp',
+          factorId: match.factor.factorId,
+          timeStep: match.timeStep,
+          drift: match.drift,
+        },
         events: [
           newEvent(deps, input.userId, 'verification_succeeded', now, {
             channel: 'totp',

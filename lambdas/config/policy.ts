@@ -73,6 +73,11 @@ export function readPolicy(env: Env): Policy {
     maxFactors: readInt(env, 'ONETIME_MAX_FACTORS', d.maxFactors, 1),
     totpWindow: readInt(env, 'ONETIME_TOTP_WINDOW', d.totpWindow),
     eventRetentionDays: readInt(env, 'ONETIME_EVENT_RETENTION_DAYS', d.eventRetentionDays, 1),
-    challengeRetentionSeconds: readInt(env, 'ONETIME_CHALLENGE_RETENTION_SECONDS', d.challengeRetentionSeconds, 86_400),
+    challengeRetentionSeconds: readInt(
+      env,
+      'ONETIME_CHALLENGE_RETENTION_SECONDS',
+      d.challengeRetentionSeconds,
+      86_400,
+    ),
   };
 }

@@ -16,7 +16,8 @@ export type LockStatus =
 
 export function lockStatus(state: UserState, now: number, policy: Policy): LockStatus {
   if (state.hardLocked) return { kind: 'locked', until: null };
-  if (state.lockedUntil !== undefined && state.lockedUntil > now) return { kind: 'locked', until: state.lockedUntil };
+  if (state.lockedUntil !== undefined && state.lockedUntil > now)
+    return { kind: 'locked', until: state.lockedUntil };
   // A lock that has ended opens a fresh window of attempts.
   const failures = state.lockedUntil !== undefined ? 0 : state.failures;
   return { kind: 'open', attemptsRemaining: Math.max(0, policy.maxAttempts - failures), failures };

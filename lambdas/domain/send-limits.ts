@@ -25,7 +25,10 @@ export function currentChallenge(
 }
 
 /** The newest pending challenge of a slot, expired or not: the one a new code supersedes. */
-export function latestPending(challenges: readonly ChallengeRecord[], slot: string): ChallengeRecord | undefined {
+export function latestPending(
+  challenges: readonly ChallengeRecord[],
+  slot: string,
+): ChallengeRecord | undefined {
   return challenges
     .filter((c) => c.slot === slot && c.status === 'pending')
     .sort((a, b) => b.createdAt - a.createdAt)[0];
@@ -49,8 +52,7 @@ export function cooldownEndsAt(lastSentAt: number | undefined, policy: Policy): 
 }
 
 export type CapVerdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly scope: 'hour' | 'day'; readonly retryAt: number };
+  { readonly ok: true } | { readonly ok: false; readonly scope: 'hour' | 'day'; readonly retryAt: number };
 
 /** Checks the user's own counts as read; the store re-checks them (and the destination's) atomically. */
 export function checkCaps(counts: { hour: number; day: number }, now: number, policy: Policy): CapVerdict {

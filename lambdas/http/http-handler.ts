@@ -79,7 +79,9 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
     const def = routes[routeKey(event)];
     if (!def) {
       const known = Object.keys(routes).some((k) => k.endsWith(` ${event.resource}`));
-      throw known ? new MethodNotAllowedError('This method is not allowed here.') : new NotFoundError('No such route.');
+      throw known
+        ? new MethodNotAllowedError('This method is not allowed here.')
+        : new NotFoundError('No such route.');
     }
     const params = checkPathParameters(event.pathParameters ?? {});
     const body = def.parseBody(event.parsedBody);

@@ -5,7 +5,10 @@ import type { RouteRequest } from './http-handler';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-export function idempotencyOf(request: RouteRequest<unknown>, routeId: string): IdempotencyRequest | undefined {
+export function idempotencyOf(
+  request: RouteRequest<unknown>,
+  routeId: string,
+): IdempotencyRequest | undefined {
   const key = request.headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!KEY.test(key)) {
@@ -13,5 +16,8 @@ export function idempotencyOf(request: RouteRequest<unknown>, routeId: string): 
       { path: '/headers/idempotency-key', message: 'must be 1 to 255 visible ASCII characters' },
     ]);
   }
-  return { key, requestHash: requestHash([routeId, JSON.stringify(request.params), JSON.stringify(request.body)]) };
+  return {
+    key,
+    requestHash: requestHash([routeId, JSON.stringify(request.params), JSON.stringify(request.body)]),
+  };
 }

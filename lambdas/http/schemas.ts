@@ -38,7 +38,11 @@ export const addFactorBody = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.type !== 'totp' && body.destination === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['destination'], message: `is required for ${body.type} factors` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['destination'],
+        message: `is required for ${body.type} factors`,
+      });
     }
     if (body.type === 'totp' && body.destination !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['destination'], message: 'is not used by totp factors' });
@@ -52,7 +56,10 @@ export const startChallengeBody = z
     purpose: purposeSchema.default('sign_in'),
     factorId: idSchema.optional(),
     channel: z.enum(DELIVERY_CHANNELS).optional(),
-    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag').optional(),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag')
+      .optional(),
     context: contextSchema.optional(),
   })
   .strict();

@@ -81,9 +81,7 @@ export type AcceptOutcome =
   /** The code was valid when read but is no longer acceptable (used, replaced, expired). */
   | { readonly ok: false; readonly reason: 'target_changed' };
 
-export type FailureOutcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly state: UserState };
+export type FailureOutcome = { readonly ok: true } | { readonly ok: false; readonly state: UserState };
 
 export interface Store {
   /** The user's state, factors, live challenges, recovery set and recent idempotent answers. */
@@ -102,7 +100,12 @@ export interface Store {
   }): Promise<void>;
 
   /** Counts one wrong code, if the plan's facts still hold. */
-  recordFailure(userId: string, plan: FailurePlan, now: number, events: readonly AccountEvent[]): Promise<FailureOutcome>;
+  recordFailure(
+    userId: string,
+    plan: FailurePlan,
+    now: number,
+    events: readonly AccountEvent[],
+  ): Promise<FailureOutcome>;
   /** Accepts a code exactly once and resets the failure count, if the user is not locked. */
   accept(acceptance: Acceptance): Promise<AcceptOutcome>;
 

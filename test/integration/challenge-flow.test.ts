@@ -18,7 +18,12 @@ describe('Flow: enrol, challenge, verify', () => {
     // Assess
     expect(recoveryCodes).toHaveLength(10);
     expect(sent.status).toBe(202);
-    expect(sent.body).toMatchObject({ channel: 'sms', factorId, destinationMasked: '+1*******0100', reusedCode: false });
+    expect(sent.body).toMatchObject({
+      channel: 'sms',
+      factorId,
+      destinationMasked: '+1*******0100',
+      reusedCode: false,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ status: 'approved', method: 'challenge', factorId });
     expect(again.status).toBe(409);

@@ -68,7 +68,9 @@ describe('Guarantee: a code is accepted at most once', () => {
     const recovery = (recoveryCodes as string[])[0] as string;
     // Act
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => app.call('POST', '/v1/users/race-recovery/verify', { code: recovery })),
+      Array.from({ length: 20 }, () =>
+        app.call('POST', '/v1/users/race-recovery/verify', { code: recovery }),
+      ),
     );
     // Assess
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
@@ -89,7 +91,9 @@ describe('Guarantee: one send per cooldown', () => {
     );
     // Assess
     expect(answers.filter((a) => a.status === 202)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 429).every((a) => a.body.code === 'resend_too_soon')).toBe(true);
+    expect(answers.filter((a) => a.status === 429).every((a) => a.body.code === 'resend_too_soon')).toBe(
+      true,
+    );
     expect(answers.filter((a) => a.status === 429)).toHaveLength(19);
     expect(app.outbox.list({ to: PHONE }).length - before).toBe(1);
   });

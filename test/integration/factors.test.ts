@@ -12,11 +12,19 @@ describe('Use case: factors', () => {
     // Prepare
     const app = await testApp();
     // Act
-    const noCountry = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '(415) 555-0100' });
-    const added = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: ' +1 415 555 0100' });
+    const noCountry = await app.call('POST', '/v1/users/u/factors', {
+      type: 'sms',
+      destination: '(415) 555-0100',
+    });
+    const added = await app.call('POST', '/v1/users/u/factors', {
+      type: 'sms',
+      destination: ' +1 415 555 0100',
+    });
     const listedBefore = await app.call('GET', '/v1/users/u/factors');
     const factorId = (added.body.factor as { factorId: string }).factorId;
-    const activated = await app.call('POST', `/v1/users/u/factors/${factorId}/activate`, { code: app.lastCode(PHONE) });
+    const activated = await app.call('POST', `/v1/users/u/factors/${factorId}/activate`, {
+      code: app.lastCode(PHONE),
+    });
     const listedAfter = await app.call('GET', '/v1/users/u/factors');
     // Assess
     expect(noCountry).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
@@ -30,14 +38,20 @@ describe('Use case: factors', () => {
     expect(activated.status).toBe(200);
     expect(activated.body.factor).toMatchObject({ factorId, status: 'active' });
     expect(activated.body.recoveryCodes).toHaveLength(10);
-    expect(listedAfter.body).toMatchObject({ twoStepEnabled: true, factors: [{ factorId, status: 'active' }] });
+    expect(listedAfter.body).toMatchObject({
+      twoStepEnabled: true,
+      factors: [{ factorId, status: 'active' }],
+    });
   });
 
   it('returns recovery codes only with the first activation', async () => {
     // Prepare
     const app = await testApp();
     await activeSmsFactor(app, 'u', PHONE);
-    const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'Jane@Example.COM' });
+    const added = await app.call('POST', '/v1/users/u/factors', {
+      type: 'email',
+      destination: 'Jane@Example.COM',
+    });
     // Act
     const second = await app.call(
       'POST',
@@ -57,7 +71,10 @@ describe('Use case: factors', () => {
     const bad = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'not-an-email' });
     await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'a@example.com' });
     await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'b@example.com' });
-    const third = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: 'c@example.com' });
+    const third = await app.call('POST', '/v1/users/u/factors', {
+      type: 'email',
+      destination: 'c@example.com',
+    });
     // Assess
     expect(bad).toMatchObject({ status: 400, body: { code: 'invalid_email' } });
     expect(third).toMatchObject({ status: 409, body: { code: 'factor_limit_reached' } });
@@ -102,7 +119,9 @@ describe('Use case: verify answers', () => {
     // Act
     app.clock.advance(601);
     const late = await app.call('POST', '/v1/users/u/verify', { code });
-    const lateWrong = await app.call('POST', '/v1/users/u/verify', { code: code === '123456' ? '654321' : '123456' });
+    const lateWrong = await app.call('POST', '/v1/users/u/verify', {
+      code: code === '123456' ? '654321' : '123456',
+    });
     app.clock.advance(86_400);
     const muchLater = await app.call('POST', '/v1/users/u/verify', { code });
     // Assess
@@ -149,7 +168,9 @@ describe('Use case: recovery codes', () => {
     const { recoveryCodes } = await activeSmsFactor(app, 'u', PHONE);
     const [first, second] = recoveryCodes as [string, string];
     // Act
-    const used = await app.call('POST', '/v1/users/u/verify', { code: first.toUpperCase().replace(/-/g, '') });
+    const used = await app.call('POST', '/v1/users/u/verify', {
+      code: first.toUpperCase().replace(/-/g, ''),
+    });
     const reused = await app.call('POST', '/v1/users/u/verify', { code: first });
     const regenerated = await app.call('POST', '/v1/users/u/recovery-codes');
     const old = await app.call('POST', '/v1/users/u/verify', { code: second });

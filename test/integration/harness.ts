@@ -54,7 +54,10 @@ export interface TestResponse {
 }
 
 export async function testApp(
-  options: { policy?: Partial<Policy>; refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined } = {},
+  options: {
+    policy?: Partial<Policy>;
+    refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
+  } = {},
 ): Promise<TestApp> {
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tables++}`;
   const client = rawClient();

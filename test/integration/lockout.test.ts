@@ -21,13 +21,17 @@ describe('Policy: lockout', () => {
     const code = await pendingCode(app, 'u');
     // Act
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await app.call('POST', '/v1/users/u/verify', { code: wrong(code) }));
+    for (let i = 0; i < 5; i++)
+      answers.push(await app.call('POST', '/v1/users/u/verify', { code: wrong(code) }));
     const whileLocked = await app.call('POST', '/v1/users/u/verify', { code });
     // Assess
     expect(answers.slice(0, 4).map((a) => a.body.attemptsRemaining)).toEqual([4, 3, 2, 1]);
     expect(answers.slice(0, 4).every((a) => a.status === 422 && a.body.code === 'code_incorrect')).toBe(true);
     const lockedUntil = new Date(app.clock.now() + 300_000).toISOString();
-    expect(answers[4]).toMatchObject({ status: 423, body: { code: 'locked', lockedUntil, attemptsRemaining: 0 } });
+    expect(answers[4]).toMatchObject({
+      status: 423,
+      body: { code: 'locked', lockedUntil, attemptsRemaining: 0 },
+    });
     expect(answers[4]?.headers['retry-after']).toBe('300');
     expect(whileLocked.status).toBe(423);
     expect(whileLocked.body.lockedUntil).toBe(lockedUntil);
@@ -42,7 +46,8 @@ describe('Policy: lockout', () => {
     app.clock.advance(301);
     const after = await app.call('POST', '/v1/users/u/verify', { code: wrong(code) });
     const more = [];
-    for (let i = 0; i < 4; i++) more.push(await app.call('POST', '/v1/users/u/verify', { code: wrong(code) }));
+    for (let i = 0; i < 4; i++)
+      more.push(await app.call('POST', '/v1/users/u/verify', { code: wrong(code) }));
     // Assess
     expect(after.body).toMatchObject({ code: 'code_incorrect', attemptsRemaining: 4 });
     expect(more[3]?.status).toBe(423);

@@ -76,16 +76,24 @@ describe('Use case: resend', () => {
     await activeSmsFactor(app, 'u', PHONE);
     app.clock.advance(61);
     const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
-    await app.call('POST', `/v1/users/u/factors/${(added.body.factor as { factorId: string }).factorId}/activate`, {
-      code: app.lastCode(EMAIL),
-    });
+    await app.call(
+      'POST',
+      `/v1/users/u/factors/${(added.body.factor as { factorId: string }).factorId}/activate`,
+      {
+        code: app.lastCode(EMAIL),
+      },
+    );
     await app.call('POST', '/v1/users/u/challenges', { channel: 'sms' });
     const smsCode = app.lastCode(PHONE);
     // Act
     const byEmail = await app.call('POST', '/v1/users/u/challenges', { channel: 'email' });
     // Assess: the same code goes by email, so whichever arrives first works.
     expect(byEmail.status).toBe(202);
-    expect(byEmail.body).toMatchObject({ channel: 'email', reusedCode: true, destinationMasked: 'j***@example.com' });
+    expect(byEmail.body).toMatchObject({
+      channel: 'email',
+      reusedCode: true,
+      destinationMasked: 'j***@example.com',
+    });
     expect(app.lastCode(EMAIL)).toBe(smsCode);
   });
 

@@ -57,7 +57,14 @@ describe('Module: codes', () => {
       const code = deriveCode(KEY, seed, 6);
       expect(codeMatches(KEY, seed, 6, code)).toBe(true);
       expect(codeMatches(KEY, seed, 6, `${code}0`)).toBe(false);
-      expect(codeMatches(KEY, seed, 6, code.replace(/^./, (d) => String((Number(d) + 1) % 10)))).toBe(false);
+      expect(
+        codeMatches(
+          KEY,
+          seed,
+          6,
+          code.replace(/^./, (d) => String((Number(d) + 1) % 10)),
+        ),
+      ).toBe(false);
     });
   });
 

@@ -8,22 +8,38 @@ const policy = DEFAULT_POLICY;
 describe('Module: lockout', () => {
   describe('Function: lockStatus', () => {
     it('is open with all attempts for a new user', () => {
-      expect(lockStatus(EMPTY_STATE, NOW, policy)).toEqual({ kind: 'open', attemptsRemaining: 5, failures: 0 });
+      expect(lockStatus(EMPTY_STATE, NOW, policy)).toEqual({
+        kind: 'open',
+        attemptsRemaining: 5,
+        failures: 0,
+      });
     });
     it('is locked until lockedUntil, then open with a fresh window', () => {
       const state: UserState = { ...EMPTY_STATE, failures: 5, lockedUntil: NOW + 1000, locks: 1 };
       expect(lockStatus(state, NOW, policy)).toEqual({ kind: 'locked', until: NOW + 1000 });
-      expect(lockStatus(state, NOW + 1000, policy)).toEqual({ kind: 'open', attemptsRemaining: 5, failures: 0 });
+      expect(lockStatus(state, NOW + 1000, policy)).toEqual({
+        kind: 'open',
+        attemptsRemaining: 5,
+        failures: 0,
+      });
     });
     it('stays locked without end when hard-locked', () => {
-      expect(lockStatus({ ...EMPTY_STATE, hardLocked: true }, NOW, policy)).toEqual({ kind: 'locked', until: null });
+      expect(lockStatus({ ...EMPTY_STATE, hardLocked: true }, NOW, policy)).toEqual({
+        kind: 'locked',
+        until: null,
+      });
     });
   });
 
   describe('Function: planFailure', () => {
     it('counts without locking below the limit', () => {
       const plan = planFailure({ ...EMPTY_STATE, failures: 2, consecutiveFailures: 2 }, NOW, policy);
-      expect(plan).toMatchObject({ failuresAfter: 3, consecutiveAfter: 3, failuresBelow: 4, consecutiveBelow: 49 });
+      expect(plan).toMatchObject({
+        failuresAfter: 3,
+        consecutiveAfter: 3,
+        failuresBelow: 4,
+        consecutiveBelow: 49,
+      });
       expect(plan.lock).toBeUndefined();
     });
     it('locks for the first lockout duration on the fifth failure after a success', () => {

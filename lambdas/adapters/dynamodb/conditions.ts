@@ -24,7 +24,9 @@ export const CHALLENGE_PENDING = 'attribute_exists(pk) AND #status = :pending AN
  * created lazily, so a first write must match "absent" as well as "0".
  */
 export function equalsOrAbsentIfZero(name: string, placeholder: string, value: number): string {
-  return value === 0 ? `attribute_not_exists(${name}) OR ${name} = ${placeholder}` : `${name} = ${placeholder}`;
+  return value === 0
+    ? `attribute_not_exists(${name}) OR ${name} = ${placeholder}`
+    : `${name} = ${placeholder}`;
 }
 
 /** `#name < :value`, where a missing attribute stands for zero. */

@@ -55,7 +55,9 @@ import {
 } from './item-mapping';
 import { TTL_ATTRIBUTE, cooldownAttribute, pk, sk, toTtl } from './keys';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 export interface DynamoDbStoreOptions {
   readonly tableName: string;
@@ -128,10 +130,16 @@ export class DynamoDbStore implements Store {
     // 1. The state item: one send per cooldown, none while locked, factor cap unchanged.
     const stateSet = ['#cd = :now', 'updatedAt = :now'];
     const stateConditions = [COOLDOWN_ELAPSED, NOT_LOCKED];
-    const stateValues: Record<string, unknown> = { ':now': r.now, ':cutoff': r.cooldownCutoff, ':false': false };
+    const stateValues: Record<string, unknown> = {
+      ':now': r.now,
+      ':cutoff': r.cooldownCutoff,
+      ':false': false,
+    };
     if (r.newFactor) {
       stateSet.push('factorsVersion = :nextVersion');
-      stateConditions.push(equalsOrAbsentIfZero('factorsVersion', ':version', r.newFactor.expectFactorsVersion));
+      stateConditions.push(
+        equalsOrAbsentIfZero('factorsVersion', ':version', r.newFactor.expectFactorsVersion),
+      );
       stateValues[':version'] = r.newFactor.expectFactorsVersion;
       stateValues[':nextVersion'] = r.newFactor.expectFactorsVersion + 1;
     }
@@ -322,7 +330,9 @@ export class DynamoDbStore implements Store {
       values[':failuresAfter'] = plan.failuresAfter;
       values[':consecutiveAfter'] = plan.consecutiveAfter;
       conditions.push(equalsOrAbsentIfZero('failures', ':expectFailures', plan.expectFailures));
-      conditions.push(equalsOrAbsentIfZero('consecutiveFailures', ':expectConsecutive', plan.expectConsecutive));
+      conditions.push(
+        equalsOrAbsentIfZero('consecutiveFailures', ':expectConsecutive', plan.expectConsecutive),
+      );
       conditions.push(equalsOrAbsentIfZero('lockCount', ':expectLocks', plan.expectLocks));
       values[':expectFailures'] = plan.expectFailures;
       values[':expectConsecutive'] = plan.expectConsecutive;
@@ -376,7 +386,9 @@ export class DynamoDbStore implements Store {
       } else {
         await this.call(() =>
           this.client.send(
-            new TransactWriteCommand({ TransactItems: [{ Update: update }, ...events.map((e) => this.putEvent(e))] }),
+            new TransactWriteCommand({
+              TransactItems: [{ Update: update }, ...events.map((e) => this.putEvent(e))],
+            }),
           ),
         );
       }
@@ -447,7 +459,8 @@ export class DynamoDbStore implements Store {
         }),
       );
     }
-    if (a.factorId && !factorHandled) items.push(this.factorUpdate(a, { set: [], condition: '', values: {} }));
+    if (a.factorId && !factorHandled)
+      items.push(this.factorUpdate(a, { set: [], condition: '', values: {} }));
     if (a.issueRecoveryCodes) {
       items.push({
         Put: {
@@ -641,7 +654,12 @@ export class DynamoDbStore implements Store {
     return { Put: { TableName: this.table, Item: eventToItem(event, this.eventRetentionDays) } };
   }
 
-  private putIdempotency(userId: string, r: IdempotencyRecord, now: number, firstWrite: boolean): TransactItem {
+  private putIdempotency(
+    userId: string,
+    r: IdempotencyRecord,
+    now: number,
+    firstWrite: boolean,
+  ): TransactItem {
     return {
       Put: {
         TableName: this.table,
@@ -671,7 +689,11 @@ export class DynamoDbStore implements Store {
   private async readState(userId: string) {
     const out = await this.call(() =>
       this.client.send(
-        new GetCommand({ TableName: this.table, Key: { pk: pk.user(userId), sk: sk.state }, ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.table,
+          Key: { pk: pk.user(userId), sk: sk.state },
+          ConsistentRead: true,
+        }),
       ),
     );
     return out.Item as Item | undefined;

@@ -30,7 +30,8 @@ export class SecretsManagerSecret implements ServerSecret {
     } catch (cause) {
       throw new UnavailableError({ cause });
     }
-    if (!value || value.length < 32) throw new Error('the HMAC server secret is missing or shorter than 32 characters');
+    if (!value || value.length < 32)
+      throw new Error('the HMAC server secret is missing or shorter than 32 characters');
     return Buffer.from(value, 'utf8');
   }
 }

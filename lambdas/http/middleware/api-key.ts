@@ -15,7 +15,9 @@ export interface ApiKeyOptions {
   readonly isPublic: (event: APIGatewayProxyEvent) => boolean;
 }
 
-export function apiKeyCheck(options: ApiKeyOptions): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+export function apiKeyCheck(
+  options: ApiKeyOptions,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     before: (request) => {
       if (options.apiKey === undefined || options.isPublic(request.event)) return;
