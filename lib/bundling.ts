@@ -1,0 +1,87 @@
+/**
+ * How every function is bundled, in one place: the stack hands these options to
+ * NodejsFunction and `bench/bundles.ts` hands the same ones to esbuild directly,
+ * so the sizes and start-up times the benchmark prints are those of what deploys.
+ */
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/** esbuild target matching the `nodejs22.x` runtime. */
+export const NODE_TARGET = 'node22';
+
+/** Prefer ES module entry points: middy is ESM-only and ESM lets esbuild drop unused exports. */
+export const MAIN_FIELDS = ['module', 'main'];
+
+/**
+ * CommonJS packages bundled into an ES module still call `require()` for Node
+ * built-ins; ESM has no `require`, so the banner defines one. The import is
+ * aliased so it cannot collide with a bundled module's own `createRequire`.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __onetimeCreateRequire } from 'node:module'; const require = __onetimeCreateRequire(import.meta.url);";
+
+/**
+ * Stack traces of a minified bundle are unreadable without its source map; Node
+ * applies the map only with this flag. The map omits sources content to stay small.
+ */
+export const NODE_OPTIONS = '--enable-source-maps';
+
+/**
+ * Packages left to the Lambda runtime when the SDK is not bundled. `@smithy/*` is
+ * the SDK's own core: bundling one without the other would load two copies.
+ */
+export function externalModules(bundleAwsSdk: boolean): string[] {
+  return bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'];
+}
+
+/** Options for `NodejsFunction.bundling`. */
+export function nodejsBundling(bundleAwsSdk: boolean): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: NODE_TARGET,
+    mainFields: MAIN_FIELDS,
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    banner: ESM_REQUIRE_BANNER,
+    bundleAwsSDK: bundleAwsSdk,
+    externalModules: externalModules(bundleAwsSdk),
+  };
+}
+
+/** The same options in esbuild's own shape (what NodejsFunction turns them into). */
+export interface EsbuildOptions {
+  readonly entryPoints: string[];
+  readonly outfile: string;
+  readonly bundle: true;
+  readonly platform: 'node';
+  readonly format: 'esm';
+  readonly target: string;
+  readonly mainFields: string[];
+  readonly minify: true;
+  readonly sourcemap: true;
+  readonly sourcesContent: false;
+  readonly banner: { js: string };
+  readonly external: string[];
+  readonly metafile: true;
+  readonly logLevel: 'error';
+}
+
+export function esbuildOptions(entry: string, outfile: string, bundleAwsSdk: boolean): EsbuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    mainFields: MAIN_FIELDS,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: externalModules(bundleAwsSdk),
+    metafile: true,
+    logLevel: 'error',
+  };
+}

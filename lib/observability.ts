@@ -1,0 +1,400 @@
+/**
+ * Alarms and a dashboard on what hurts users or the operator: API 5xx rate,
+ * function errors and throttles, DynamoDB throttles, SMS spend approaching its
+ * limit, SES bounce and complaint rates, delivery failures and an unusual number
+ * of lockouts. Every alarm notifies an encrypted SNS topic, with the alarm e-mail
+ * subscribed when one is configured.
+ *
+ * The functions' own metrics (CodesSent, Lockouts, ...) are EMF metrics emitted by
+ * Powertools Metrics under METRICS_NAMESPACE with the default `service` dimension.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { pascal } from './functions';
+
+export interface TelemetryNames {
+  readonly namespace: string;
+  readonly serviceName: string;
+  readonly metric: {
+    readonly codesSent: string;
+    readonly verificationsApproved: string;
+    readonly verificationsFailed: string;
+    readonly lockouts: string;
+    readonly deliveryFailures: string;
+  };
+  /** Values of the `channel` dimension of CodesSent and DeliveryFailures. */
+  readonly channels: readonly string[];
+}
+
+export interface OnetimeObservabilityProps {
+  readonly stage: string;
+  readonly api: apigw.RestApi;
+  readonly functions: ReadonlyMap<string, lambda.IFunction>;
+  readonly table: dynamodb.ITable;
+  readonly webAclName: string;
+  /** Dead-letter queue of the SES-events consumer: anything in it is a lost delivery outcome. */
+  readonly deadLetterQueue: sqs.IQueue;
+  readonly telemetry: TelemetryNames;
+  /** Encrypts the alarm topic; CloudWatch must be allowed to use it. */
+  readonly topicKey: kms.IKey;
+  /** @default no e-mail subscription */
+  readonly alarmEmail?: string;
+  /** Alarm when SMS spend this month passes 80 % of this. @default 1 */
+  readonly smsMonthlySpendLimitUsd?: number;
+  /** Lockouts in 15 minutes that count as unusual. @default 20 */
+  readonly lockoutThreshold?: number;
+  /** Share of API requests answered 5xx, in percent, over 5 minutes. @default 1 */
+  readonly api5xxRatePercent?: number;
+}
+
+export class OnetimeObservability extends Construct {
+  readonly alarmTopic: sns.Topic;
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  private readonly alarmAction: actions.SnsAction;
+
+  constructor(scope: Construct, id: string, props: OnetimeObservabilityProps) {
+    super(scope, id);
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `onetime ${props.stage} alarms`,
+      masterKey: props.topicKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail !== undefined) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    }
+    this.alarmAction = new actions.SnsAction(this.alarmTopic);
+
+    const t = props.telemetry;
+    const fiveMinutes = Duration.minutes(5);
+    const custom = (metricName: string, extra: Record<string, string> = {}, period = fiveMinutes) =>
+      new cloudwatch.Metric({
+        namespace: t.namespace,
+        metricName,
+        dimensionsMap: { service: t.serviceName, ...extra },
+        statistic: cloudwatch.Stats.SUM,
+        period,
+      });
+    const perChannel = (metricName: string, period = fiveMinutes) =>
+      Object.fromEntries(t.channels.map((c) => [c, custom(metricName, { channel: c }, period)]));
+
+    // API: share of requests answered 5xx. 5XXError is 0 or 1 per request, so its average is the rate.
+    const api5xxRate = new cloudwatch.MathExpression({
+      expression: '100 * errors / MAX([requests, 1])',
+      usingMetrics: {
+        errors: props.api.metricServerError({ statistic: cloudwatch.Stats.SUM, period: fiveMinutes }),
+        requests: props.api.metricCount({ statistic: cloudwatch.Stats.SUM, period: fiveMinutes }),
+      },
+      label: 'API 5xx %',
+      period: fiveMinutes,
+    });
+    this.alarm('Api5xxRate', api5xxRate, {
+      threshold: props.api5xxRatePercent ?? 1,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      description: 'More than 1 % of API requests answered 5xx in 2 of the last 3 five-minute periods.',
+    });
+
+    for (const [name, fn] of props.functions) {
+      // A handler maps every expected failure to problem JSON: a Lambda error is a bug or a crash.
+      this.alarm(
+        `${pascal(name)}Errors`,
+        fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        {
+          threshold: 1,
+          evaluationPeriods: 1,
+          description: `The ${name} function failed (unhandled error or timeout).`,
+        },
+      );
+      this.alarm(
+        `${pascal(name)}Throttles`,
+        fn.metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        {
+          threshold: 1,
+          evaluationPeriods: 1,
+          description: `The ${name} function was throttled: account or reserved concurrency reached.`,
+        },
+      );
+    }
+
+    const ddbThrottles = new cloudwatch.MathExpression({
+      expression: 'reads + writes',
+      usingMetrics: {
+        reads: props.table.metric('ReadThrottleEvents', {
+          statistic: cloudwatch.Stats.SUM,
+          period: fiveMinutes,
+        }),
+        writes: props.table.metric('WriteThrottleEvents', {
+          statistic: cloudwatch.Stats.SUM,
+          period: fiveMinutes,
+        }),
+      },
+      label: 'DynamoDB throttle events',
+      period: fiveMinutes,
+    });
+    this.alarm('DynamoDbThrottles', ddbThrottles, {
+      threshold: 1,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      description: 'DynamoDB throttled requests for 10 minutes (hot partition or account limit).',
+    });
+
+    const spendLimit = props.smsMonthlySpendLimitUsd ?? 1;
+    const smsSpend = new cloudwatch.Metric({
+      namespace: 'AWS/SNS',
+      metricName: 'SMSMonthToDateSpentUSD',
+      statistic: cloudwatch.Stats.MAXIMUM,
+      period: fiveMinutes,
+    });
+    this.alarm('SmsSpendNearLimit', smsSpend, {
+      threshold: Math.round(spendLimit * 0.8 * 100) / 100,
+      evaluationPeriods: 1,
+      description: `SMS spend this month passed 80 % of the ${spendLimit} USD limit: SNS stops sending SMS at the limit.`,
+    });
+
+    // SES account reputation: AWS reviews an account at 5 % bounces / 0.1 % complaints and pauses it at 10 % / 0.5 %.
+    const reputation = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.hours(1),
+      });
+    this.alarm('SesBounceRate', reputation('Reputation.BounceRate'), {
+      threshold: 0.05,
+      evaluationPeriods: 1,
+      description: 'SES bounce rate reached 5 % (AWS reviews the account here; sending is paused at 10 %).',
+    });
+    this.alarm('SesComplaintRate', reputation('Reputation.ComplaintRate'), {
+      threshold: 0.001,
+      evaluationPeriods: 1,
+      description:
+        'SES complaint rate reached 0.1 % (AWS reviews the account here; sending is paused at 0.5 %).',
+    });
+
+    const fifteenMinutes = Duration.minutes(15);
+    this.alarm('UnusualLockouts', custom(t.metric.lockouts, {}, fifteenMinutes), {
+      threshold: props.lockoutThreshold ?? 20,
+      evaluationPeriods: 1,
+      description:
+        'Unusually many users were locked out in 15 minutes: a guessing attack or a delivery problem.',
+    });
+
+    const deliveryFailures = new cloudwatch.MathExpression({
+      expression: t.channels.join(' + '),
+      usingMetrics: perChannel(t.metric.deliveryFailures, fifteenMinutes),
+      label: 'Delivery failures',
+      period: fifteenMinutes,
+    });
+    this.alarm('DeliveryFailures', deliveryFailures, {
+      threshold: 10,
+      evaluationPeriods: 1,
+      description: 'SMS, email or voice refused 10 or more messages in 15 minutes.',
+    });
+
+    this.alarm(
+      'DeliveryEventsDeadLetters',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: fiveMinutes,
+      }),
+      {
+        threshold: 1,
+        evaluationPeriods: 1,
+        description: 'SES delivery events could not be recorded: see the dead-letter queue.',
+      },
+    );
+
+    this.dashboard = this.createDashboard(props, api5xxRate, ddbThrottles, smsSpend, perChannel);
+  }
+
+  private alarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: {
+      threshold: number;
+      evaluationPeriods: number;
+      datapointsToAlarm?: number;
+      description: string;
+    },
+  ): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, `${id}Alarm`, {
+      metric,
+      threshold: options.threshold,
+      evaluationPeriods: options.evaluationPeriods,
+      datapointsToAlarm: options.datapointsToAlarm ?? options.evaluationPeriods,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // No data means no traffic (or no spend): not an alarm.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+    });
+    alarm.addAlarmAction(this.alarmAction);
+    alarm.addOkAction(this.alarmAction);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  private createDashboard(
+    props: OnetimeObservabilityProps,
+    api5xxRate: cloudwatch.IMetric,
+    ddbThrottles: cloudwatch.IMetric,
+    smsSpend: cloudwatch.IMetric,
+    perChannel: (metricName: string) => Record<string, cloudwatch.Metric>,
+  ): cloudwatch.Dashboard {
+    const t = props.telemetry;
+    const fns = [...props.functions.entries()];
+    const fiveMinutes = Duration.minutes(5);
+    const labelled = (metrics: Record<string, cloudwatch.Metric>) =>
+      Object.entries(metrics).map(([label, m]) => m.with({ label }));
+    const custom = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: t.namespace,
+        metricName,
+        dimensionsMap: { service: t.serviceName },
+        statistic: cloudwatch.Stats.SUM,
+        period: fiveMinutes,
+        label: metricName,
+      });
+    const waf = (rule: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/WAFV2',
+        metricName: 'BlockedRequests',
+        dimensionsMap: { WebACL: props.webAclName, Rule: rule, Region: props.api.env.region },
+        statistic: cloudwatch.Stats.SUM,
+        period: fiveMinutes,
+        label: rule,
+      });
+
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `onetime-${props.stage}`,
+      defaultInterval: Duration.hours(6),
+    });
+    dashboard.addWidgets(
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'API requests and errors',
+        left: [
+          props.api.metricCount({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: 'requests' }),
+          props.api.metricClientError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '4xx' }),
+          props.api.metricServerError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '5xx' }),
+        ],
+        right: [api5xxRate],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'API latency (ms)',
+        left: [
+          props.api.metricLatency({ period: fiveMinutes, statistic: cloudwatch.Stats.p(50), label: 'p50' }),
+          props.api.metricLatency({ period: fiveMinutes, statistic: cloudwatch.Stats.p(99), label: 'p99' }),
+          props.api.metricIntegrationLatency({
+            period: fiveMinutes,
+            statistic: cloudwatch.Stats.p(99),
+            label: 'integration p99',
+          }),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'WAF blocked requests',
+        left: [
+          'BodySizeLimit',
+          'RateLimitPerIp',
+          'AWSManagedRulesCommonRuleSet',
+          'AWSManagedRulesKnownBadInputsRuleSet',
+        ].map(waf),
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Codes sent by channel',
+        left: labelled(perChannel(t.metric.codesSent)),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Verifications and lockouts',
+        left: [custom(t.metric.verificationsApproved), custom(t.metric.verificationsFailed)],
+        right: [custom(t.metric.lockouts)],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Delivery failures by channel',
+        left: labelled(perChannel(t.metric.deliveryFailures)),
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Function errors and throttles',
+        left: fns.map(([n, fn]) =>
+          fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: `${n} errors` }),
+        ),
+        right: fns.map(([n, fn]) =>
+          fn.metricThrottles({
+            period: fiveMinutes,
+            statistic: cloudwatch.Stats.SUM,
+            label: `${n} throttles`,
+          }),
+        ),
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function duration p99 (ms)',
+        left: fns.map(([n, fn]) =>
+          fn.metricDuration({ period: fiveMinutes, statistic: cloudwatch.Stats.p(99), label: n }),
+        ),
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'DynamoDB',
+        left: [
+          props.table.metricConsumedReadCapacityUnits({ period: fiveMinutes, label: 'read units' }),
+          props.table.metricConsumedWriteCapacityUnits({ period: fiveMinutes, label: 'write units' }),
+        ],
+        right: [ddbThrottles],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'SMS spend this month (USD)',
+        left: [smsSpend],
+        leftAnnotations: [
+          { value: props.smsMonthlySpendLimitUsd ?? 1, label: 'limit', color: cloudwatch.Color.RED },
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'SES reputation',
+        left: [
+          new cloudwatch.Metric({
+            namespace: 'AWS/SES',
+            metricName: 'Reputation.BounceRate',
+            statistic: 'Maximum',
+            label: 'bounce rate',
+          }),
+          new cloudwatch.Metric({
+            namespace: 'AWS/SES',
+            metricName: 'Reputation.ComplaintRate',
+            statistic: 'Maximum',
+            label: 'complaint rate',
+          }),
+        ],
+        width: 8,
+      }),
+    );
+    return dashboard;
+  }
+}
