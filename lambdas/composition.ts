@@ -10,6 +10,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
+import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { KmsSecretBox } from './adapters/kms/kms-secret-box';
 import { SecretsManagerSecret } from './adapters/secrets/secrets-manager-secret';
@@ -17,6 +18,7 @@ import { SesEmailSender } from './adapters/ses/email-sender';
 import { SnsSmsSender } from './adapters/sns/sms-sender';
 import { VoiceSender } from './adapters/voice/voice-sender';
 import type { AppDeps } from './app/deps';
+import { OwnerNotifier } from './app/owner-notifier';
 import { ConfigError, readString, type Env } from './config/env';
 import { readMessagingConfig } from './config/messaging';
 import { readPolicy } from './config/policy';
@@ -35,24 +37,28 @@ export function awsDeps(env: Env = process.env): AppDeps {
   const messaging = readMessagingConfig(env);
   // Provider calls retry three times with backoff before a refusal is reported.
   const retry = { maxAttempts: 3 };
-  return {
-    store: new DynamoDbStore(documentClient(), {
-      tableName: readString(env, 'TABLE_NAME', 'onetime'),
-      eventRetentionDays: policy.eventRetentionDays,
+  const tableName = readString(env, 'TABLE_NAME', 'onetime');
+  const client = documentClient();
+  const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
+  const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
+  const senders = {
+    sms: new SnsSmsSender(new SNSClient(retry), {
+      senderId: messaging.smsSenderId,
+      originationNumber: messaging.smsOriginationNumber,
     }),
-    senders: {
-      sms: new SnsSmsSender(new SNSClient(retry), {
-        senderId: messaging.smsSenderId,
-        originationNumber: messaging.smsOriginationNumber,
-      }),
-      email: new SesEmailSender(new SESv2Client(retry), {
-        from: messaging.emailFrom,
-        configurationSet: messaging.sesConfigurationSet,
-      }),
-      voice: new VoiceSender(new PinpointSMSVoiceV2Client(retry), {
-        originationIdentity: messaging.voiceOriginationIdentity ?? '',
-      }),
-    },
+    email: new SesEmailSender(new SESv2Client(retry), {
+      from: messaging.emailFrom,
+      configurationSet: messaging.sesConfigurationSet,
+    }),
+    voice: new VoiceSender(new PinpointSMSVoiceV2Client(retry), {
+      originationIdentity: messaging.voiceOriginationIdentity ?? '',
+    }),
+  };
+  return {
+    store,
+    accounts,
+    notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log: sharedLog }),
+    senders,
     clock: systemClock,
     secret: new SecretsManagerSecret(
       new SecretsManagerClient(retry),
@@ -65,6 +71,8 @@ export function awsDeps(env: Env = process.env): AppDeps {
   };
 }
 
+const sharedLog = powertoolsLog();
+
 export function awsHttpOptions(): HttpHandlerOptions {
-  return { log: powertoolsLog() };
+  return { log: sharedLog };
 }

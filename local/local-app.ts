@@ -9,11 +9,13 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
+import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbStore } from '../lambdas/adapters/dynamodb/dynamodb-store';
 import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
 import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
 import type { AppDeps } from '../lambdas/app/deps';
+import { OwnerNotifier } from '../lambdas/app/owner-notifier';
 import type { Env } from '../lambdas/config/env';
 import { readMessagingConfig } from '../lambdas/config/messaging';
 import { readPolicy, type Policy } from '../lambdas/config/policy';
@@ -78,22 +80,29 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     credentials: LOCAL_CREDENTIALS,
   });
   options.instrument?.(client);
+  const store = new DynamoDbStore(client, {
+    tableName: options.tableName,
+    eventRetentionDays: policy.eventRetentionDays,
+  });
+  const accounts = new DynamoDbAccountStore(client, options.tableName, policy.eventRetentionDays);
+  const senders = { sms: sender, voice: sender, email: sender };
+  const messaging = readMessagingConfig(env);
+  const log = options.log ?? silentLog;
   const deps: AppDeps = {
-    store: new DynamoDbStore(client, {
-      tableName: options.tableName,
-      eventRetentionDays: policy.eventRetentionDays,
-    }),
-    senders: { sms: sender, voice: sender, email: sender },
+    store,
+    accounts,
+    notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log }),
+    senders,
     clock,
     secret: new StaticSecret(options.secret),
     secretBox: new LocalSecretBox(
       Buffer.from(hkdfSync('sha256', options.secret, Buffer.alloc(0), 'onetime totp secrets', 32)),
     ),
     policy,
-    messaging: readMessagingConfig(env),
+    messaging,
     newId: monotonicFactory(),
   };
-  const handlers = makeHandlers(deps, { log: options.log ?? silentLog, apiKey: options.apiKey });
+  const handlers = makeHandlers(deps, { log, apiKey: options.apiKey });
 
   return {
     deps,

@@ -6,13 +6,18 @@
 import type { MessagingConfig } from '../config/messaging';
 import type { Policy } from '../config/policy';
 import type { DeliveryChannel } from '../domain/channel';
+import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';
+import type { Notifier } from '../ports/notifier';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
 import type { Store } from '../ports/store';
 
 export interface AppDeps {
   readonly store: Store;
+  readonly accounts: AccountStore;
+  /** Security notices to the owner; best effort, never fails a request. */
+  readonly notifier: Notifier;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;
   readonly clock: Clock;
   readonly secret: ServerSecret;

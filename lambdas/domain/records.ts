@@ -114,3 +114,15 @@ export interface UserSnapshot {
 export function slotOf(purpose: string, factorId: string): string {
   return purpose === 'enroll' ? `enroll:${factorId}` : purpose;
 }
+
+/** A remembered device: a verified sign-in may skip the challenge on it until `expiresAt`. */
+export interface DeviceRecord {
+  readonly userId: string;
+  readonly deviceId: string;
+  /** Keyed hash of the token's secret part; the token itself is shown once. */
+  readonly tokenHash: string;
+  readonly name?: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly lastUsedAt?: number;
+}

@@ -10,6 +10,7 @@ import type { FailurePlan } from '../domain/lockout';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
+  DeviceRecord,
   FactorRecord,
   IdempotentResponse,
   RecoveryCodeSet,
@@ -70,6 +71,8 @@ export interface Acceptance {
   /** The factor to stamp `lastUsedAt` on (and to activate when `activate`). */
   readonly factorId?: string;
   readonly activate?: boolean;
+  /** A device to remember, created with the acceptance (`rememberDevice`). */
+  readonly rememberDevice?: DeviceRecord;
   /** A first recovery code set, created only if the user has none. */
   readonly issueRecoveryCodes?: RecoveryCodeSet;
   readonly events: readonly AccountEvent[];

@@ -46,6 +46,7 @@ import {
 import {
   challengeFromItem,
   challengeToItem,
+  deviceToItem,
   eventToItem,
   factorToItem,
   isLive,
@@ -53,6 +54,7 @@ import {
   stateFromItem,
   type Item,
 } from './item-mapping';
+import { dynamoRequest } from './request';
 import { TTL_ATTRIBUTE, cooldownAttribute, pk, sk, toTtl } from './keys';
 
 type TransactItem = NonNullable<
@@ -64,9 +66,6 @@ export interface DynamoDbStoreOptions {
   /** Days an account event is kept. @default 400 */
   readonly eventRetentionDays?: number;
 }
-
-// SDK errors that mean "the database did not do it": answered 503, nothing half-written.
-const PROGRAMMING_ERRORS = new Set(['ValidationException', 'SerializationException']);
 
 export class DynamoDbStore implements Store {
   private readonly table: string;
@@ -84,7 +83,7 @@ export class DynamoDbStore implements Store {
     const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.call(() =>
+      const page = await dynamoRequest(() =>
         this.client.send(
           new QueryCommand({
             TableName: this.table,
@@ -102,7 +101,7 @@ export class DynamoDbStore implements Store {
   }
 
   async getChallenge(userId: string, challengeId: string, now: number): Promise<ChallengeRecord | undefined> {
-    const out = await this.call(() =>
+    const out = await dynamoRequest(() =>
       this.client.send(
         new GetCommand({
           TableName: this.table,
@@ -245,7 +244,7 @@ export class DynamoDbStore implements Store {
     if (r.idempotency) push('idempotency', this.putIdempotency(r.userId, r.idempotency, r.now, true));
 
     try {
-      await this.call(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+      await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
       return { ok: true };
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -308,7 +307,7 @@ export class DynamoDbStore implements Store {
       ...input.events.map((e) => this.putEvent(e)),
     ];
     if (input.idempotency) items.push(this.putIdempotency(input.userId, input.idempotency, input.now, false));
-    await this.call(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+    await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
   }
 
   async recordFailure(
@@ -382,9 +381,9 @@ export class DynamoDbStore implements Store {
     };
     try {
       if (events.length === 0) {
-        await this.call(() => this.client.send(new UpdateCommand(update)));
+        await dynamoRequest(() => this.client.send(new UpdateCommand(update)));
       } else {
-        await this.call(() =>
+        await dynamoRequest(() =>
           this.client.send(
             new TransactWriteCommand({
               TransactItems: [{ Update: update }, ...events.map((e) => this.putEvent(e))],
@@ -476,10 +475,19 @@ export class DynamoDbStore implements Store {
         },
       });
     }
+    if (a.rememberDevice) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: deviceToItem(a.rememberDevice),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
     for (const event of a.events) items.push(this.putEvent(event));
 
     try {
-      await this.call(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+      await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
       return { ok: true, recoveryCodesIssued: a.issueRecoveryCodes !== undefined };
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -497,7 +505,7 @@ export class DynamoDbStore implements Store {
   }
 
   async unlock(userId: string, events: readonly AccountEvent[]): Promise<void> {
-    await this.call(() =>
+    await dynamoRequest(() =>
       this.client.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -524,7 +532,7 @@ export class DynamoDbStore implements Store {
     events: readonly AccountEvent[];
   }): Promise<{ ok: boolean }> {
     try {
-      await this.call(() =>
+      await dynamoRequest(() =>
         this.client.send(
           new TransactWriteCommand({
             TransactItems: [
@@ -555,7 +563,7 @@ export class DynamoDbStore implements Store {
     events: readonly AccountEvent[];
   }): Promise<{ ok: boolean }> {
     try {
-      await this.call(() =>
+      await dynamoRequest(() =>
         this.client.send(
           new TransactWriteCommand({
             TransactItems: [
@@ -584,7 +592,7 @@ export class DynamoDbStore implements Store {
     set: { hashes: readonly string[]; generatedAt: number },
     events: readonly AccountEvent[],
   ): Promise<void> {
-    await this.call(() =>
+    await dynamoRequest(() =>
       this.client.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -687,7 +695,7 @@ export class DynamoDbStore implements Store {
   }
 
   private async readState(userId: string) {
-    const out = await this.call(() =>
+    const out = await dynamoRequest(() =>
       this.client.send(
         new GetCommand({
           TableName: this.table,
@@ -697,19 +705,6 @@ export class DynamoDbStore implements Store {
       ),
     );
     return out.Item as Item | undefined;
-  }
-
-  /** Runs one request; failures of the database itself become StoreUnavailableError. */
-  private async call<T>(request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException) {
-        throw error;
-      }
-      if (error instanceof Error && PROGRAMMING_ERRORS.has(error.name)) throw error;
-      throw new StoreUnavailableError('DynamoDB request failed', { cause: error });
-    }
   }
 }
 

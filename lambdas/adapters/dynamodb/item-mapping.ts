@@ -6,6 +6,7 @@
 import type { AccountEvent } from '../../domain/events';
 import type {
   ChallengeRecord,
+  DeviceRecord,
   FactorRecord,
   IdempotentResponse,
   RecoveryCodeSet,
@@ -180,4 +181,26 @@ export function snapshotFromItems(
     idempotent,
     sendCounts,
   };
+}
+
+export function deviceToItem(d: DeviceRecord): Item {
+  return defined({
+    pk: pk.devices(d.userId),
+    sk: sk.device(d.deviceId),
+    kind: 'device',
+    ...d,
+    [TTL_ATTRIBUTE]: toTtl(d.expiresAt),
+  });
+}
+
+export function deviceFromItem(item: Item): DeviceRecord {
+  return defined({
+    userId: item.userId as string,
+    deviceId: item.deviceId as string,
+    tokenHash: item.tokenHash as string,
+    name: optStr(item.name),
+    createdAt: num(item.createdAt),
+    expiresAt: num(item.expiresAt),
+    lastUsedAt: optNum(item.lastUsedAt),
+  });
 }

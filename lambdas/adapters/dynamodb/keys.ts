@@ -6,6 +6,7 @@
 export const pk = {
   user: (userId: string) => `USER#${userId}`,
   events: (userId: string) => `EVENTS#${userId}`,
+  devices: (userId: string) => `DEVICES#${userId}`,
   destination: (destinationHash: string) => `DEST#${destinationHash}`,
 };
 
@@ -18,6 +19,8 @@ export const sk = {
   hourSends: (bucket: number) => `SENDS#H#${bucket}`,
   daySends: (bucket: number) => `SENDS#D#${bucket}`,
   event: (eventId: string) => `EVENT#${eventId}`,
+  device: (deviceId: string) => `DEVICE#${deviceId}`,
+  notice: (kind: string) => `NOTICE#${kind}`,
 };
 
 export const SK_PREFIX = {

@@ -1,0 +1,214 @@
+/**
+ * The AccountStore port on the same table: remembered devices (partition
+ * `DEVICES#<user>`), the event history (`EVENTS#<user>`, newest first by ULID),
+ * notification windows (`NOTICE#<kind>` in the user's partition) and erasure of
+ * everything a user has. Expired items are treated as absent on every read.
+ */
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { AccountEvent } from '../../domain/events';
+import type { DeviceRecord } from '../../domain/records';
+import type { AccountStore, EventPage } from '../../ports/account-store';
+import { StoreUnavailableError } from '../../ports/store';
+import { deviceFromItem, eventFromItem, eventToItem, isLive, type Item } from './item-mapping';
+import { dynamoRequest } from './request';
+import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
+
+export class DynamoDbAccountStore implements AccountStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly eventRetentionDays: number,
+  ) {}
+
+  async getDevice(userId: string, deviceId: string, now: number): Promise<DeviceRecord | undefined> {
+    const out = await dynamoRequest(() =>
+      this.client.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const item = out.Item as Item | undefined;
+    return item && isLive(item, now) ? deviceFromItem(item) : undefined;
+  }
+
+  async listDevices(userId: string, now: number): Promise<readonly DeviceRecord[]> {
+    const items = await this.queryAll(pk.devices(userId));
+    return items
+      .filter((i) => isLive(i, now))
+      .map(deviceFromItem)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async touchDevice(userId: string, deviceId: string, now: number): Promise<void> {
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
+            UpdateExpression: 'SET lastUsedAt = :now',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':now': now },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Revoked in between: nothing to stamp.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async revokeDevice(userId: string, deviceId: string, events: readonly AccountEvent[]): Promise<boolean> {
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: this.table,
+                  Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+              ...events.map((e) => ({
+                Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
+              })),
+            ],
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async revokeAllDevices(userId: string, now: number, events: readonly AccountEvent[]): Promise<number> {
+    const devices = (await this.queryAll(pk.devices(userId))).filter((i) => isLive(i, now));
+    await this.batchDelete(devices);
+    if (devices.length > 0) await this.recordEvents(events);
+    return devices.length;
+  }
+
+  async listEvents(
+    userId: string,
+    page: { limit: number; cursor?: string },
+    now: number,
+  ): Promise<EventPage> {
+    const out = await dynamoRequest(() =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: page.cursor ? 'pk = :pk AND sk < :cursor' : 'pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': pk.events(userId),
+            ...(page.cursor ? { ':cursor': sk.event(page.cursor) } : {}),
+          },
+          ScanIndexForward: false,
+          // One more than asked tells whether another page exists.
+          Limit: page.limit + 1,
+        }),
+      ),
+    );
+    const live = ((out.Items as Item[] | undefined) ?? []).filter((i) => isLive(i, now)).map(eventFromItem);
+    const events = live.slice(0, page.limit);
+    const last = events[events.length - 1];
+    const more =
+      live.length > page.limit || (out.LastEvaluatedKey !== undefined && live.length === page.limit + 1);
+    return { events, ...(more && last ? { nextCursor: last.eventId } : {}) };
+  }
+
+  async recordEvents(events: readonly AccountEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.batchWrite(
+      events.map((e) => ({ PutRequest: { Item: eventToItem(e, this.eventRetentionDays) } })),
+    );
+  }
+
+  async claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean> {
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: pk.user(userId), sk: sk.notice(kind) },
+            UpdateExpression: 'SET sentAt = :now, #ttl = :ttl',
+            // One notice of a kind per window, however many events arrive at once.
+            ConditionExpression: 'attribute_not_exists(sentAt) OR sentAt <= :windowStart',
+            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: {
+              ':now': now,
+              ':windowStart': now - windowMs,
+              ':ttl': toTtl(now + windowMs),
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async eraseUser(userId: string): Promise<void> {
+    for (const partition of [pk.user(userId), pk.devices(userId), pk.events(userId)]) {
+      await this.batchDelete(await this.queryAll(partition));
+    }
+  }
+
+  private async queryAll(partition: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamoRequest(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      items.push(...((page.Items as Item[] | undefined) ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  private async batchDelete(items: readonly Item[]): Promise<void> {
+    await this.batchWrite(items.map((i) => ({ DeleteRequest: { Key: { pk: i.pk, sk: i.sk } } })));
+  }
+
+  private async batchWrite(
+    requests: ReadonlyArray<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>,
+  ): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending = requests.slice(i, i + 25);
+      // Unprocessed items are retried with backoff: BatchWriteItem may accept part of a batch.
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= 5) throw new StoreUnavailableError('DynamoDB left items unprocessed');
+        const out = await dynamoRequest(() =>
+          this.client.send(new BatchWriteCommand({ RequestItems: { [this.table]: [...pending] } })),
+        );
+        pending = (out.UnprocessedItems?.[this.table] as typeof pending | undefined) ?? [];
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+}
