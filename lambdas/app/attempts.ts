@@ -53,7 +53,10 @@ export async function countWrongCode(
     if (plan.lock) events.push(newEvent(deps, userId, 'locked', now, { context: detail.context }));
     const result = await deps.store.recordFailure(userId, plan, now, events);
     if (result.ok) {
-      if (plan.lock) throw lockedAnswer(plan.lock.until, now, true);
+      if (plan.lock) {
+        await deps.notifier.notify({ userId, kind: plan.lock.until === null ? 'hard_locked' : 'locked' });
+        throw lockedAnswer(plan.lock.until, now, true);
+      }
       throw new CodeIncorrectError(deps.policy.maxAttempts - plan.failuresAfter);
     }
     current = result.state;

@@ -27,6 +27,7 @@ import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 import { sendCode, type SentCode } from './send-code';
+import { revokeAllDevices } from './devices';
 import { checkTotp, secretContext } from './totp';
 
 export interface FactorView {
@@ -247,6 +248,13 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
     });
     if (outcome.ok) {
       const active: FactorRecord = { ...factor, status: 'active', activatedAt: now, lastUsedAt: now };
+      // The owner's other factors hear of the new one (a changed phone is how accounts are taken over).
+      await deps.notifier.notify({
+        userId: input.userId,
+        kind: 'factor_added',
+        exceptFactorId: factor.factorId,
+        ...(factor.destinationMasked ? { detail: factor.destinationMasked } : {}),
+      });
       return {
         statusCode: 200,
         body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
@@ -296,7 +304,16 @@ export async function removeFactor(
         }),
       ],
     });
-    if (result.ok) return { statusCode: 204, body: undefined };
+    if (result.ok) {
+      await revokeAllDevices(deps, input.userId, input.context);
+      await deps.notifier.notify({
+        userId: input.userId,
+        kind: 'factor_removed',
+        exceptFactorId: factor.factorId,
+        ...(factor.destinationMasked ? { detail: factor.destinationMasked } : {}),
+      });
+      return { statusCode: 204, body: undefined };
+    }
   }
   throw new UnavailableError();
 }

@@ -7,6 +7,8 @@ export interface Reply {
   readonly body: unknown;
   /** True when the body is RFC 9457 problem JSON (a stored failure replayed). */
   readonly problem?: boolean;
+  /** Set for a non-JSON answer (the report page): the body is then sent as the string it is. */
+  readonly contentType?: string;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

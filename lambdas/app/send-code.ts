@@ -19,6 +19,7 @@ import {
 import type { RequestContext } from '../domain/events';
 import { lockStatus, secondsUntil } from '../domain/lockout';
 import { renderCodeMessage } from '../domain/messages';
+import { reportToken, reportUrl } from '../domain/report-token';
 import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
 import {
   canReuse,
@@ -213,6 +214,14 @@ async function deliver(
       code: deriveCode(key, challenge.seed, challenge.codeLength),
       purpose: input.purpose,
       ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
+      ...(channel === 'email' && deps.messaging.publicUrl
+        ? {
+            reportUrl: reportUrl(
+              deps.messaging.publicUrl,
+              reportToken(key, { userId: input.userId, challengeId: challenge.challengeId }),
+            ),
+          }
+        : {}),
     },
     deps.messaging,
   );

@@ -19,7 +19,8 @@ import type { Acceptance } from '../ports/store';
 import { assertNotLocked, countWrongCode, lockedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
-import type { Reply } from './reply';
+import { issueDevice } from './devices';
+import { iso, type Reply } from './reply';
 import { checkTotp } from './totp';
 
 export type VerifyMethod = 'challenge' | 'totp' | 'recovery_code';
@@ -143,8 +144,26 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       answer = { status: 'approved', method, factorId: match.factor.factorId };
     }
 
+    const device = input.rememberDevice
+      ? issueDevice(deps, key, input.userId, now, input.deviceName)
+      : undefined;
+    if (device) {
+      acceptance = {
+        ...acceptance,
+        rememberDevice: device.record,
+        events: [
+          ...acceptance.events,
+          newEvent(deps, input.userId, 'device_remembered', now, { context: input.context }),
+        ],
+      };
+      answer = { ...answer, deviceToken: device.token, deviceTokenExpiresAt: iso(device.record.expiresAt) };
+    }
     const outcome = await deps.store.accept(acceptance);
-    if (outcome.ok) return { statusCode: 200, body: answer };
+    if (outcome.ok) {
+      if (method === 'recovery_code')
+        await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
+      return { statusCode: 200, body: answer };
+    }
     if (outcome.reason === 'locked') {
       const status = outcome.state;
       throw lockedAnswer(status.hardLocked ? null : (status.lockedUntil ?? now), now);

@@ -1,9 +1,10 @@
 /** Challenge routes: send a code, read a challenge's status. */
 import { getChallenge, startChallenge } from '../app/challenges';
 import type { AppDeps } from '../app/deps';
+import { reportUnrequested } from '../app/reports';
 import { bodyless, httpHandler, route, type HttpHandlerOptions } from '../http/http-handler';
 import { idempotencyOf } from '../http/idempotency-key';
-import { startChallengeBody } from '../http/schemas';
+import { optionalContextBody, startChallengeBody } from '../http/schemas';
 
 export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions) {
   return httpHandler(
@@ -20,6 +21,9 @@ export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions
       ),
       'GET /v1/users/{userId}/challenges/{challengeId}': bodyless((req) =>
         getChallenge(deps, req.params.userId as string, req.params.challengeId as string),
+      ),
+      'POST /v1/users/{userId}/challenges/{challengeId}/report': route(optionalContextBody, (req) =>
+        reportUnrequested(deps, req.params.userId as string, req.params.challengeId as string, req.context),
       ),
     },
     options,

@@ -9,7 +9,9 @@ import type { FunctionName } from '../http/routes';
 import { makeAccountHandler } from './account';
 import { makeChallengesHandler } from './challenges';
 import { makeFactorsHandler } from './factors';
+import { makeDevicesHandler } from './devices';
 import { makeHealthHandler } from './health';
+import { makeReportsHandler } from './reports';
 import { makeVerifyHandler } from './verify';
 
 export function makeHandlers(deps: AppDeps, options: HttpHandlerOptions): Record<FunctionName, ApiHandler> {
@@ -18,6 +20,8 @@ export function makeHandlers(deps: AppDeps, options: HttpHandlerOptions): Record
     factors: makeFactorsHandler(deps, options),
     challenges: makeChallengesHandler(deps, options),
     verify: makeVerifyHandler(deps, options),
+    devices: makeDevicesHandler(deps, options),
     account: makeAccountHandler(deps, options),
+    reports: makeReportsHandler(deps, options),
   };
 }

@@ -17,7 +17,7 @@ import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
 import { PROBLEM_CONTENT_TYPE } from './problem-response';
 import { ROUTES } from './routes';
-import { idSchema, userIdSchema } from './schemas';
+import { idSchema, reportTokenSchema, userIdSchema } from './schemas';
 
 export interface RouteRequest<B> {
   readonly params: Readonly<Record<string, string>>;
@@ -109,7 +109,7 @@ function checkPathParameters(raw: Readonly<Record<string, string | undefined>>):
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const decoded = safeDecode(value);
-    const schema = name === 'userId' ? userIdSchema : idSchema;
+    const schema = name === 'userId' ? userIdSchema : name === 'reportToken' ? reportTokenSchema : idSchema;
     const result = schema.safeParse(decoded);
     if (result.success) params[name] = result.data;
     else errors.push({ path: `/path/${name}`, message: result.error.issues[0]?.message ?? 'is invalid' });
@@ -134,6 +134,10 @@ function contextOf(body: unknown): RequestContext | undefined {
 export function toResponse(reply: Reply): APIGatewayProxyResult {
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers, body: '' };
+  if (reply.contentType !== undefined) {
+    headers['content-type'] = reply.contentType;
+    return { statusCode: reply.statusCode, headers, body: String(reply.body) };
+  }
   headers['content-type'] = reply.problem ? PROBLEM_CONTENT_TYPE : 'application/json';
   return { statusCode: reply.statusCode, headers, body: JSON.stringify(reply.body) };
 }

@@ -3,7 +3,15 @@
  * The CDK stack builds API Gateway from this table and the local server routes with
  * it, so the two cannot drift apart. Pure data: no handler code is imported here.
  */
-export const FUNCTION_NAMES = ['health', 'factors', 'challenges', 'verify', 'account'] as const;
+export const FUNCTION_NAMES = [
+  'health',
+  'factors',
+  'challenges',
+  'verify',
+  'devices',
+  'account',
+  'reports',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -27,11 +35,22 @@ export const ROUTES: readonly Route[] = [
 
   { method: 'POST', resource: '/v1/users/{userId}/challenges', fn: 'challenges' },
   { method: 'GET', resource: '/v1/users/{userId}/challenges/{challengeId}', fn: 'challenges' },
+  { method: 'POST', resource: '/v1/users/{userId}/challenges/{challengeId}/report', fn: 'challenges' },
 
   { method: 'POST', resource: '/v1/users/{userId}/verify', fn: 'verify' },
   { method: 'POST', resource: '/v1/users/{userId}/recovery-codes', fn: 'verify' },
 
+  { method: 'POST', resource: '/v1/users/{userId}/devices/verify', fn: 'devices' },
+  { method: 'GET', resource: '/v1/users/{userId}/devices', fn: 'devices' },
+  { method: 'DELETE', resource: '/v1/users/{userId}/devices/{deviceId}', fn: 'devices' },
+
+  { method: 'GET', resource: '/v1/users/{userId}/events', fn: 'account' },
   { method: 'DELETE', resource: '/v1/users/{userId}/lockout', fn: 'account' },
+  { method: 'DELETE', resource: '/v1/users/{userId}', fn: 'account' },
+
+  // The emailed "I did not ask for this" link: the token is the credential.
+  { method: 'POST', resource: '/v1/reports/{reportToken}', fn: 'reports', public: true },
+  { method: 'GET', resource: '/report/{reportToken}', fn: 'reports', public: true },
 ];
 
 /** The Lambda entry file of each function, relative to the repository root. */

@@ -13,6 +13,9 @@ export const userIdSchema = z
 /** Ids onetime creates (ULIDs), checked loosely: anything else simply is not found. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
+/** Report tokens are base64url payload + '.' + MAC; anything else is simply not genuine. */
+export const reportTokenSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,512}$/, 'is not a valid report token');
+
 export const contextSchema = z
   .object({
     ip: z.string().max(64).optional(),
@@ -73,6 +76,10 @@ export const verifyBody = z
     deviceName: z.string().min(1).max(64).optional(),
     context: contextSchema.optional(),
   })
+  .strict();
+
+export const deviceVerifyBody = z
+  .object({ deviceToken: z.string().min(1).max(256), context: contextSchema.optional() })
   .strict();
 
 /** Routes whose body is optional: an absent body stands for `{}`. */

@@ -13,6 +13,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { DeviceRecord } from '../../domain/records';
 import type { AccountStore, EventPage } from '../../ports/account-store';
@@ -136,6 +137,33 @@ export class DynamoDbAccountStore implements AccountStore {
     await this.batchWrite(
       events.map((e) => ({ PutRequest: { Item: eventToItem(e, this.eventRetentionDays) } })),
     );
+  }
+
+  async cancelChallenge(
+    userId: string,
+    challengeId: string,
+    now: number,
+  ): Promise<'canceled' | 'not_pending' | 'not_found'> {
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: pk.user(userId), sk: sk.challenge(challengeId) },
+            UpdateExpression: 'SET #status = :canceled, canceledAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':canceled': 'canceled', ':pending': 'pending', ':now': now },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        ),
+      );
+      return 'canceled';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const item = error.Item ? (unmarshall(error.Item) as Item) : undefined;
+      return item && isLive(item, now) ? 'not_pending' : 'not_found';
+    }
   }
 
   async claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean> {

@@ -24,7 +24,6 @@ import type { FailurePlan } from '../../domain/lockout';
 import type { ChallengeRecord, FactorRecord, UserSnapshot } from '../../domain/records';
 import { hourBucket, dayBucket } from '../../domain/send-limits';
 import {
-  StoreUnavailableError,
   type AcceptOutcome,
   type Acceptance,
   type FailureOutcome,
