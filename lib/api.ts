@@ -328,7 +328,9 @@ export class OnetimeApi extends Construct {
       'ANY',
       new apigw.MockIntegration({
         requestTemplates: { 'application/json': '{"statusCode": 405}' },
-        passthroughBehavior: apigw.PassthroughBehavior.WHEN_NO_TEMPLATES,
+        // Any other content type passes through; the only integration response is the default, so it is 405 too
+        // (WHEN_NO_TEMPLATES would answer 415 to a wrong method sent as text/plain).
+        passthroughBehavior: apigw.PassthroughBehavior.WHEN_NO_MATCH,
         integrationResponses: [
           {
             statusCode: '405',

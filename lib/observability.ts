@@ -8,7 +8,7 @@
  * The functions' own metrics (CodesSent, Lockouts, ...) are EMF metrics emitted by
  * Powertools Metrics under METRICS_NAMESPACE with the default `service` dimension.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -71,7 +71,15 @@ export class OnetimeObservability extends Construct {
       enforceSSL: true,
     });
     if (props.alarmEmail !== undefined) {
-      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+      const subscription = this.alarmTopic.addSubscription(
+        new subscriptions.EmailSubscription(props.alarmEmail),
+      );
+      Validations.of(subscription).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason:
+          'An alarm e-mail that cannot be delivered is not worth queueing: the alarm stays visible in CloudWatch ' +
+          '(state, history, dashboard) and the topic can gain other subscribers.',
+      });
     }
     this.alarmAction = new actions.SnsAction(this.alarmTopic);
 
@@ -102,7 +110,7 @@ export class OnetimeObservability extends Construct {
       threshold: props.api5xxRatePercent ?? 1,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
-      description: 'More than 1 % of API requests answered 5xx in 2 of the last 3 five-minute periods.',
+      description: '1 % or more of API requests answered 5xx in 2 of the last 3 five-minute periods.',
     });
 
     for (const [name, fn] of props.functions) {

@@ -1,0 +1,149 @@
+/**
+ * Stage configuration from context: documented defaults, prod defaults, and a
+ * named failure for every malformed value. No synthesis here: it is fast.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { ConfigError, POLICY_VARIABLES, readConfig } from '../../lib/config';
+
+const from = (context: Record<string, unknown>) => (key: string) => context[key];
+
+describe('Function: readConfig', () => {
+  it('defaults to a disposable sandbox', () => {
+    // Act
+    const config = readConfig(from({}));
+    // Assess
+    expect(config).toMatchObject({
+      stage: 'sandbox',
+      isProd: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+      deletionProtection: false,
+      logRetentionDays: 30,
+      logLevel: 'INFO',
+      serviceName: 'onetime',
+      emailFrom: 'no-reply@example.com',
+      emailFromAddress: 'no-reply@example.com',
+      sesIdentity: 'example.com',
+      sesConfigurationSetName: 'onetime-sandbox',
+      smsAllowedCountries: [],
+      manageSmsAccountSettings: true,
+      lockoutAlarmThreshold: 20,
+      apiRateLimit: 50,
+      apiBurstLimit: 100,
+      usagePlanRateLimit: 25,
+      usagePlanBurstLimit: 50,
+      usagePlanQuotaPerDay: 100_000,
+      wafRateLimitPerIp: 1000,
+      bundleAwsSdk: false,
+      policy: {},
+    });
+    expect(config.smsMonthlySpendLimitUsd).toBeUndefined();
+    expect(config.alarmEmail).toBeUndefined();
+    expect('smsSenderId' in config).toBe(false);
+  });
+
+  it('keeps a stage named prod: retain, deletion protection, a year of logs', () => {
+    const config = readConfig(from({ stage: 'prod' }));
+    expect(config).toMatchObject({
+      isProd: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+      logRetentionDays: 365,
+    });
+  });
+
+  it('lets every default be overridden, from strings (-c) or JSON values (cdk.json)', () => {
+    const config = readConfig(
+      from({
+        stage: 'staging',
+        removalPolicy: 'retain',
+        deletionProtection: 'true',
+        logRetentionDays: 90,
+        logLevel: 'debug',
+        emailFrom: 'Acme Security <codes@mail.acme.example>',
+        sesIdentity: 'acme.example',
+        smsSenderId: 'ACME',
+        smsOriginationNumber: '+14155550100',
+        voiceOriginationIdentity: 'pool-123',
+        smsAllowedCountries: 'us, ca',
+        smsMonthlySpendLimitUsd: '25.5',
+        manageSmsAccountSettings: false,
+        webOtpDomain: 'app.acme.example',
+        publicUrl: 'https://otp.acme.example',
+        alarmEmail: 'ops@acme.example',
+        wafRateLimitPerIp: '500',
+        bundleAwsSdk: 'true',
+        ONETIME_CODE_TTL_SECONDS: '300',
+        ONETIME_MAX_ATTEMPTS: 3,
+      }),
+    );
+    expect(config).toMatchObject({
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
+      logRetentionDays: 90,
+      logLevel: 'DEBUG',
+      emailFromAddress: 'codes@mail.acme.example',
+      sesIdentity: 'acme.example',
+      smsSenderId: 'ACME',
+      smsOriginationNumber: '+14155550100',
+      voiceOriginationIdentity: 'pool-123',
+      smsAllowedCountries: ['US', 'CA'],
+      smsMonthlySpendLimitUsd: 25.5,
+      manageSmsAccountSettings: false,
+      webOtpDomain: 'app.acme.example',
+      publicUrl: 'https://otp.acme.example',
+      alarmEmail: 'ops@acme.example',
+      wafRateLimitPerIp: 500,
+      bundleAwsSdk: true,
+      policy: { ONETIME_CODE_TTL_SECONDS: '300', ONETIME_MAX_ATTEMPTS: '3' },
+    });
+  });
+
+  it('knows every policy variable of SPEC §3', () => {
+    for (const name of [
+      'ONETIME_CODE_LENGTH',
+      'ONETIME_CODE_TTL_SECONDS',
+      'ONETIME_REUSE_MIN_REMAINING_SECONDS',
+      'ONETIME_RESEND_COOLDOWN_SECONDS',
+      'ONETIME_MAX_SENDS_PER_HOUR',
+      'ONETIME_MAX_SENDS_PER_DAY',
+      'ONETIME_MAX_ATTEMPTS',
+      'ONETIME_FIRST_LOCKOUT_SECONDS',
+      'ONETIME_LOCKOUT_SECONDS',
+      'ONETIME_HARD_LOCK_AFTER',
+      'ONETIME_DEVICE_TTL_DAYS',
+      'ONETIME_MAX_FACTORS',
+      'ONETIME_TOTP_WINDOW',
+      'ONETIME_EVENT_RETENTION_DAYS',
+    ]) {
+      expect(POLICY_VARIABLES).toContain(name);
+    }
+  });
+
+  it.each([
+    [{ stage: 'Prod!' }, /stage/],
+    [{ removalPolicy: 'snapshot' }, /removalPolicy/],
+    [{ deletionProtection: 'yes' }, /deletionProtection/],
+    [{ logRetentionDays: 31 }, /logRetentionDays/],
+    [{ emailFrom: 'not-an-address' }, /emailFrom/],
+    [{ emailFrom: 'a@mail.example.com', sesIdentity: 'other.example' }, /not covered/],
+    [{ smsAllowedCountries: 'USA' }, /smsAllowedCountries/],
+    [{ smsOriginationNumber: '4155550100' }, /smsOriginationNumber/],
+    [{ smsSenderId: 'MUCH-TOO-LONG-ID' }, /smsSenderId/],
+    [{ smsMonthlySpendLimitUsd: '-1' }, /smsMonthlySpendLimitUsd/],
+    [{ publicUrl: 'http://insecure.example' }, /publicUrl/],
+    [{ wafRateLimitPerIp: 5 }, /wafRateLimitPerIp/],
+    [{ ONETIME_CODE_LENGTH: 'six' }, /ONETIME_CODE_LENGTH/],
+  ])('rejects %j naming the key', (context, message) => {
+    expect(() => readConfig(from(context))).toThrow(ConfigError);
+    expect(() => readConfig(from(context))).toThrow(message);
+  });
+
+  it('accepts an e-mail identity as well as a domain, and subdomains of a domain identity', () => {
+    expect(readConfig(from({ emailFrom: 'a@b.example', sesIdentity: 'a@b.example' })).sesIdentity).toBe(
+      'a@b.example',
+    );
+    expect(readConfig(from({ emailFrom: 'a@mail.b.example', sesIdentity: 'b.example' })).sesIdentity).toBe(
+      'b.example',
+    );
+  });
+});
