@@ -23,7 +23,7 @@ import { ConfigError, readString, type Env } from './config/env';
 import { readMessagingConfig } from './config/messaging';
 import { readPolicy } from './config/policy';
 import type { HttpHandlerOptions } from './http/http-handler';
-import { powertoolsLog } from './observability/log';
+import { log, powertoolsHttpOptions, tracer } from './observability/powertools';
 import { systemClock } from './ports/clock';
 
 function required(env: Env, name: string): string {
@@ -38,41 +38,41 @@ export function awsDeps(env: Env = process.env): AppDeps {
   // Provider calls retry three times with backoff before a refusal is reported.
   const retry = { maxAttempts: 3 };
   const tableName = readString(env, 'TABLE_NAME', 'onetime');
-  const client = documentClient();
+  const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
+  const client = documentClient({}, traced);
   const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
   const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
   const senders = {
-    sms: new SnsSmsSender(new SNSClient(retry), {
+    sms: new SnsSmsSender(traced(new SNSClient(retry)), {
       senderId: messaging.smsSenderId,
       originationNumber: messaging.smsOriginationNumber,
     }),
-    email: new SesEmailSender(new SESv2Client(retry), {
+    email: new SesEmailSender(traced(new SESv2Client(retry)), {
       from: messaging.emailFrom,
       configurationSet: messaging.sesConfigurationSet,
     }),
-    voice: new VoiceSender(new PinpointSMSVoiceV2Client(retry), {
+    voice: new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
       originationIdentity: messaging.voiceOriginationIdentity ?? '',
     }),
   };
   return {
     store,
     accounts,
-    notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log: sharedLog }),
+    notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log }),
     senders,
     clock: systemClock,
     secret: new SecretsManagerSecret(
-      new SecretsManagerClient(retry),
+      traced(new SecretsManagerClient(retry)),
       required(env, 'ONETIME_HMAC_SECRET_ARN'),
     ),
-    secretBox: new KmsSecretBox(new KMSClient(retry), required(env, 'ONETIME_TOTP_KEY_ID')),
+    secretBox: new KmsSecretBox(traced(new KMSClient(retry)), required(env, 'ONETIME_TOTP_KEY_ID')),
     policy,
     messaging,
     newId: monotonicFactory(),
   };
 }
 
-const sharedLog = powertoolsLog();
-
+/** Logging, metrics and tracing for the route handlers (Powertools). */
 export function awsHttpOptions(): HttpHandlerOptions {
-  return { log: sharedLog };
+  return powertoolsHttpOptions();
 }

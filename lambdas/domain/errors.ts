@@ -290,7 +290,7 @@ export class DeliveryFailedError extends DomainError {
   readonly code = 'delivery_failed';
   readonly title = 'Delivery failed';
   constructor(
-    channel: DeliveryChannel,
+    readonly channel: DeliveryChannel,
     readonly alternatives: readonly Alternative[],
   ) {
     super(
@@ -300,7 +300,7 @@ export class DeliveryFailedError extends DomainError {
     );
   }
   override extras(): ProblemExtras {
-    return { alternatives: this.alternatives };
+    return { channel: this.channel, alternatives: this.alternatives };
   }
 }
 

@@ -4,7 +4,7 @@
  * size and JSON parsing, then the route's own path and body schemas, and problem
  * JSON for every error (registered last, so it sees every failure first).
  */
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldEr
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
 import type { Log } from '../observability/log';
+import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
 import { apiKeyCheck } from './middleware/api-key';
 import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
@@ -63,6 +64,10 @@ export type RouteTable = Readonly<Record<string, RouteDef>>;
 
 export interface HttpHandlerOptions {
   readonly log: Log;
+  /** Runtime middleware (Powertools logger context, metrics flush, tracing), outermost first. */
+  readonly middlewares?: ReadonlyArray<MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>>;
+  /** Where business metrics go; none locally. */
+  readonly metrics?: MetricSink;
   /** The local server's key; undefined in AWS, where API Gateway checks keys. */
   readonly apiKey?: string;
 }
@@ -95,7 +100,11 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
     });
     return toResponse(reply);
   };
-  return middy<ParsedEvent, APIGatewayProxyResult>({ timeoutEarlyInMillis: 0 })
+  const handler = middy<ParsedEvent, APIGatewayProxyResult>({ timeoutEarlyInMillis: 0 });
+  for (const m of options.middlewares ?? [])
+    handler.use(m as MiddlewareObj<ParsedEvent, APIGatewayProxyResult>);
+  if (options.metrics) handler.use(outcomeMetrics(options.metrics));
+  return handler
     .use(httpHeaderNormalizer())
     .use(apiKeyCheck({ apiKey: options.apiKey, isPublic: (e) => PUBLIC.has(routeKey(e)) }))
     .use(jsonBody())
