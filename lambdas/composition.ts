@@ -32,15 +32,23 @@ function required(env: Env, name: string): string {
   return value;
 }
 
+const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
+
+/** The store alone, for functions that need nothing else (delivery events). */
+export function awsStore(env: Env = process.env) {
+  const policy = readPolicy(env);
+  const tableName = readString(env, 'TABLE_NAME', 'onetime');
+  const client = documentClient({}, traced);
+  const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
+  return { client, tableName, store };
+}
+
 export function awsDeps(env: Env = process.env): AppDeps {
   const policy = readPolicy(env);
   const messaging = readMessagingConfig(env);
   // Provider calls retry three times with backoff before a refusal is reported.
   const retry = { maxAttempts: 3 };
-  const tableName = readString(env, 'TABLE_NAME', 'onetime');
-  const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
-  const client = documentClient({}, traced);
-  const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
+  const { client, tableName, store } = awsStore(env);
   const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
   const senders = {
     sms: new SnsSmsSender(traced(new SNSClient(retry)), {

@@ -225,8 +225,13 @@ async function deliver(
     },
     deps.messaging,
   );
+  const reference = {
+    userId: input.userId,
+    challengeId: challenge.challengeId,
+    deliveryIndex: challenge.deliveries.length - 1,
+  };
   try {
-    await deps.senders[channel].send(message);
+    await deps.senders[channel].send({ ...message, reference });
   } catch (cause) {
     const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
     failure.cause = cause;

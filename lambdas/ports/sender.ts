@@ -5,8 +5,19 @@
  */
 import type { DeliveryChannel } from '../domain/channel';
 
+/**
+ * Which delivery of which code a message is, carried through the provider (SES
+ * message tags, voice context) so its delivery events can be matched back.
+ */
+export interface DeliveryReference {
+  readonly userId: string;
+  readonly challengeId: string;
+  readonly deliveryIndex: number;
+}
+
 export interface SmsMessage {
   readonly channel: 'sms';
+  readonly reference?: DeliveryReference;
   /** E.164 phone number. */
   readonly to: string;
   readonly body: string;
@@ -14,6 +25,7 @@ export interface SmsMessage {
 
 export interface VoiceMessage {
   readonly channel: 'voice';
+  readonly reference?: DeliveryReference;
   /** E.164 phone number. */
   readonly to: string;
   /** SSML that reads the digits one by one, twice. */
@@ -24,6 +36,7 @@ export interface VoiceMessage {
 
 export interface EmailMessage {
   readonly channel: 'email';
+  readonly reference?: DeliveryReference;
   readonly to: string;
   readonly subject: string;
   readonly text: string;

@@ -10,6 +10,7 @@ import type { FailurePlan } from '../domain/lockout';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
+  DeliveryStatus,
   DeviceRecord,
   FactorRecord,
   IdempotentResponse,
@@ -101,6 +102,18 @@ export interface Store {
     events: readonly AccountEvent[];
     idempotency?: IdempotencyRecord;
   }): Promise<void>;
+
+  /**
+   * A provider's report on one delivery (SES events). A late "sent" never
+   * overwrites "delivered" or "failed"; returns false when the challenge is gone.
+   */
+  recordDeliveryStatus(input: {
+    userId: string;
+    challengeId: string;
+    deliveryIndex: number;
+    status: DeliveryStatus;
+    at: number;
+  }): Promise<boolean>;
 
   /** Counts one wrong code, if the plan's facts still hold. */
   recordFailure(

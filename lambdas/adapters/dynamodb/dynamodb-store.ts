@@ -21,7 +21,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { FailurePlan } from '../../domain/lockout';
-import type { ChallengeRecord, FactorRecord, UserSnapshot } from '../../domain/records';
+import type { ChallengeRecord, DeliveryStatus, FactorRecord, UserSnapshot } from '../../domain/records';
 import { hourBucket, dayBucket } from '../../domain/send-limits';
 import {
   type AcceptOutcome,
@@ -307,6 +307,41 @@ export class DynamoDbStore implements Store {
     ];
     if (input.idempotency) items.push(this.putIdempotency(input.userId, input.idempotency, input.now, false));
     await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+  }
+
+  async recordDeliveryStatus(input: {
+    userId: string;
+    challengeId: string;
+    deliveryIndex: number;
+    status: DeliveryStatus;
+    at: number;
+  }): Promise<boolean> {
+    const path = `deliveries[${input.deliveryIndex}]`;
+    const conditions = ['attribute_exists(pk)', `attribute_exists(${path})`];
+    // Events arrive out of order: a final outcome is never replaced by "sent".
+    if (input.status === 'sent') conditions.push(`NOT ${path}.#status IN (:delivered, :failed)`);
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: pk.user(input.userId), sk: sk.challenge(input.challengeId) },
+            UpdateExpression: `SET ${path}.#status = :status, ${path}.statusAt = :at`,
+            ConditionExpression: allOf(...conditions),
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':status': input.status,
+              ':at': input.at,
+              ...(input.status === 'sent' ? { ':delivered': 'delivered', ':failed': 'failed' } : {}),
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async recordFailure(

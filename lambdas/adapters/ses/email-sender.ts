@@ -9,6 +9,7 @@
 import { SendEmailCommand, type SendEmailCommandInput, type SESv2Client } from '@aws-sdk/client-sesv2';
 import {
   DeliveryRefusedError,
+  type DeliveryReference,
   type OutboundMessage,
   type RefusalReason,
   type SendReceipt,
@@ -63,6 +64,8 @@ export class SesEmailSender implements Sender {
     };
     if (this.options.configurationSet !== undefined)
       input.ConfigurationSetName = this.options.configurationSet;
+    // Tags come back in the configuration set's events: that is how a bounce finds its challenge.
+    if (message.reference) input.EmailTags = referenceTags(message.reference);
     try {
       const output = await this.client.send(new SendEmailCommand(input));
       return { messageId: output.MessageId ?? '' };
@@ -71,6 +74,24 @@ export class SesEmailSender implements Sender {
     }
   }
 }
+
+/**
+ * SES tag values allow only letters, digits, `_`, `-` and `.`: the user id (which may
+ * hold `:` and `@`) travels base64url-encoded.
+ */
+export function referenceTags(reference: DeliveryReference): Array<{ Name: string; Value: string }> {
+  return [
+    { Name: TAG.user, Value: Buffer.from(reference.userId, 'utf8').toString('base64url') },
+    { Name: TAG.challenge, Value: reference.challengeId },
+    { Name: TAG.delivery, Value: String(reference.deliveryIndex) },
+  ];
+}
+
+export const TAG = {
+  user: 'onetime_user',
+  challenge: 'onetime_challenge',
+  delivery: 'onetime_delivery',
+} as const;
 
 /** How an SES SendEmail error reads to the caller. */
 export function emailRefusalReason(error: unknown): RefusalReason {

@@ -1,0 +1,80 @@
+/**
+ * SES delivery events (published by the configuration set through SNS) recorded
+ * on the challenge they belong to, so `GET .../challenges/{id}` can say whether
+ * the code was delivered. The message tags set at send time identify it.
+ */
+import { z } from 'zod';
+import type { DeliveryStatus } from '../domain/records';
+import type { Log } from '../observability/log';
+import type { Store } from '../ports/store';
+
+// SES event types and what they mean for our delivery record. A complaint means it
+// was delivered (and marked as spam); an open or click says nothing new.
+const STATUS_BY_EVENT: Readonly<Record<string, DeliveryStatus>> = {
+  Send: 'sent',
+  Delivery: 'delivered',
+  Complaint: 'delivered',
+  Bounce: 'failed',
+  Reject: 'failed',
+  'Rendering Failure': 'failed',
+};
+
+const tag = z.array(z.string()).min(1);
+const sesEvent = z.object({
+  eventType: z.string(),
+  mail: z.object({
+    timestamp: z.string().optional(),
+    tags: z.object({ onetime_user: tag, onetime_challenge: tag, onetime_delivery: tag }).passthrough(),
+  }),
+  bounce: z.object({ timestamp: z.string().optional(), bounceType: z.string().optional() }).optional(),
+  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+});
+
+export interface DeliveryOutcome {
+  readonly userId: string;
+  readonly challengeId: string;
+  readonly deliveryIndex: number;
+  readonly status: DeliveryStatus;
+  readonly at: number;
+}
+
+/** Reads one SES event; undefined for events that are not ours or say nothing about delivery. */
+export function outcomeOf(message: string, receivedAt: number): DeliveryOutcome | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  const event = sesEvent.safeParse(parsed);
+  if (!event.success) return undefined;
+  const { eventType, mail } = event.data;
+  const status = STATUS_BY_EVENT[eventType];
+  // A transient (soft) bounce may still be delivered on a later try.
+  if (!status || (eventType === 'Bounce' && event.data.bounce?.bounceType === 'Transient')) return undefined;
+  const deliveryIndex = Number(mail.tags.onetime_delivery[0]);
+  if (!Number.isInteger(deliveryIndex) || deliveryIndex < 0 || deliveryIndex > 1000) return undefined;
+  const stamp = event.data.delivery?.timestamp ?? event.data.bounce?.timestamp ?? mail.timestamp;
+  const at = stamp !== undefined && !Number.isNaN(Date.parse(stamp)) ? Date.parse(stamp) : receivedAt;
+  return {
+    userId: Buffer.from(mail.tags.onetime_user[0] as string, 'base64url').toString('utf8'),
+    challengeId: mail.tags.onetime_challenge[0] as string,
+    deliveryIndex,
+    status,
+    at,
+  };
+}
+
+export async function recordDeliveryEvents(
+  deps: { store: Store; log: Log; now: () => number },
+  messages: readonly string[],
+): Promise<number> {
+  let recorded = 0;
+  for (const message of messages) {
+    const outcome = outcomeOf(message, deps.now());
+    if (!outcome) continue;
+    if (await deps.store.recordDeliveryStatus(outcome)) recorded++;
+    else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
+  }
+  return recorded;
+}

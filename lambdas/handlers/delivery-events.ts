@@ -1,0 +1,21 @@
+/** SNS-subscribed handler: SES delivery events for emailed codes. Not an HTTP route. */
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { SNSEvent } from 'aws-lambda';
+import { recordDeliveryEvents } from '../app/delivery-events';
+import type { Log } from '../observability/log';
+import type { Store } from '../ports/store';
+
+export function makeDeliveryEventsHandler(
+  deps: { store: Store; log: Log; now: () => number },
+  middlewares: ReadonlyArray<MiddlewareObj<SNSEvent, { recorded: number }>> = [],
+) {
+  const handler = middy<SNSEvent, { recorded: number }>({ timeoutEarlyInMillis: 0 });
+  for (const m of middlewares) handler.use(m);
+  // A throw makes SNS retry the whole batch: recording is idempotent, so that is safe.
+  return handler.handler(async (event) => ({
+    recorded: await recordDeliveryEvents(
+      deps,
+      event.Records.map((r) => r.Sns.Message),
+    ),
+  }));
+}
