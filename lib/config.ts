@@ -99,7 +99,11 @@ export interface OnetimeConfig {
   /** WAF rate-based rule: requests per client IP in any 5 minutes. @default 1000 (`wafRateLimitPerIp`) */
   readonly wafRateLimitPerIp: number;
 
-  /** Bundle the AWS SDK into each function rather than use the runtime's copy. @default false (`bundleAwsSdk`; see `npm run bench`) */
+  /**
+   * Bundle the AWS SDK into each function rather than use the runtime's copy. `npm run bench` measures both:
+   * the bundled SDK starts about twice as fast (one minified file against hundreds of CommonJS files).
+   * @default true (`bundleAwsSdk`)
+   */
   readonly bundleAwsSdk: boolean;
 
   /** Policy variables of SPEC §3 that were set in context, by environment variable name. @default {} */
@@ -245,7 +249,7 @@ export function readConfig(read: ContextReader): OnetimeConfig {
     usagePlanQuotaPerDay: int(read, 'usagePlanQuotaPerDay', 100_000, 1),
     // WAF's minimum for a rate-based rule is 10 requests per evaluation window.
     wafRateLimitPerIp: int(read, 'wafRateLimitPerIp', 1000, 10),
-    bundleAwsSdk: bool(read, 'bundleAwsSdk', false),
+    bundleAwsSdk: bool(read, 'bundleAwsSdk', true),
     policy,
     ...defined({
       smsSenderId: matching(read, 'smsSenderId', /^[A-Za-z0-9-]{1,11}$/, '1 to 11 letters, digits or -'),

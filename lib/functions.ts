@@ -46,7 +46,7 @@ export interface OnetimeFunctionsProps {
    * timeout, so the function answers 503 itself rather than the gateway answering 504. @default 10 s
    */
   readonly timeout?: Duration;
-  /** @default false (the runtime's SDK; `npm run bench` measures both) */
+  /** Bundle the AWS SDK (true) or use the runtime's (false); `npm run bench` measures both. @default true */
   readonly bundleAwsSdk?: boolean;
   /** @default ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
@@ -112,7 +112,7 @@ export class OnetimeFunctions extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
       environment: { ...props.environment, NODE_OPTIONS },
-      bundling: nodejsBundling(props.bundleAwsSdk ?? false),
+      bundling: nodejsBundling(props.bundleAwsSdk ?? true),
     });
 
     Validations.of(role).acknowledge({

@@ -33,7 +33,7 @@ describe('Function: readConfig', () => {
       usagePlanBurstLimit: 50,
       usagePlanQuotaPerDay: 100_000,
       wafRateLimitPerIp: 1000,
-      bundleAwsSdk: false,
+      bundleAwsSdk: true,
       policy: {},
     });
     expect(config.smsMonthlySpendLimitUsd).toBeUndefined();
@@ -71,7 +71,7 @@ describe('Function: readConfig', () => {
         publicUrl: 'https://otp.acme.example',
         alarmEmail: 'ops@acme.example',
         wafRateLimitPerIp: '500',
-        bundleAwsSdk: 'true',
+        bundleAwsSdk: 'false',
         ONETIME_CODE_TTL_SECONDS: '300',
         ONETIME_MAX_ATTEMPTS: 3,
       }),
@@ -93,7 +93,7 @@ describe('Function: readConfig', () => {
       publicUrl: 'https://otp.acme.example',
       alarmEmail: 'ops@acme.example',
       wafRateLimitPerIp: 500,
-      bundleAwsSdk: true,
+      bundleAwsSdk: false,
       policy: { ONETIME_CODE_TTL_SECONDS: '300', ONETIME_MAX_ATTEMPTS: '3' },
     });
   });

@@ -1,0 +1,202 @@
+/**
+ * Bundle benchmark (issue 3, item 10): builds every function's bundle with esbuild
+ * and the stack's own options (lib/bundling.ts), twice — AWS SDK left to the runtime
+ * and SDK bundled — then prints each bundle's size and its module init time: the
+ * median wall time of fresh `node` processes that load the bundle, minus the median
+ * of bare `node -e ''`. Targets: at most 400 KiB, at most 80 ms over bare node.
+ *
+ * Bundles are written under node_modules/.cache so an external `@aws-sdk/*` import
+ * resolves to this repository's copy, as it would to the runtime's copy in Lambda.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { entryFile, FUNCTION_NAMES } from '../lambdas/http/routes';
+import { DELIVERY_EVENTS_FUNCTION } from '../lib/access';
+import { esbuildOptions, NODE_OPTIONS } from '../lib/bundling';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'onetime-bench');
+const SIZE_TARGET_KIB = 400;
+const INIT_TARGET_MS = 80;
+
+export interface BundleBenchOptions {
+  /** Fresh processes per measurement; the median is reported. @default 7 (BENCH_BUNDLE_RUNS) */
+  readonly runs?: number;
+}
+
+type Variant = 'external' | 'bundled';
+const VARIANTS: readonly Variant[] = ['external', 'bundled'];
+
+interface Measured {
+  readonly kib: number;
+  readonly initMs: number;
+  readonly error?: string;
+}
+
+/** What the functions read at cold start: placeholders so that composition succeeds without AWS. */
+const FUNCTION_ENV: Record<string, string> = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  TABLE_NAME: 'onetime-bench',
+  ONETIME_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
+  ONETIME_TOTP_KEY_ID: 'arn:aws:kms:us-east-1:123456789012:key/bench',
+  ONETIME_SES_CONFIGURATION_SET: 'onetime-bench',
+  POWERTOOLS_SERVICE_NAME: 'onetime',
+  POWERTOOLS_METRICS_NAMESPACE: 'onetime',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Wall time of one fresh node process, in ms; the process's stderr when it fails. */
+function runNode(args: readonly string[]): { ms: number; error?: string } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    cwd: OUT_DIR,
+    env: { PATH: process.env.PATH ?? '', ...FUNCTION_ENV },
+    encoding: 'utf8',
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0)
+    return { ms, error: (result.stderr || String(result.error)).trim().split('\n')[0] };
+  return { ms };
+}
+
+interface Built {
+  readonly outfile: string;
+  /** KiB in the output per package (or per source folder of this repository). */
+  readonly byPackage: ReadonlyMap<string, number>;
+}
+
+async function buildBundle(fn: string, entry: string, variant: Variant): Promise<Built> {
+  const outfile = path.join(OUT_DIR, `${fn}-${variant}`, 'index.mjs');
+  const result = await build(esbuildOptions(path.join(ROOT, entry), outfile, variant === 'bundled'));
+  const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.mjs'))?.[1];
+  const byPackage = new Map<string, number>();
+  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + input.bytesInOutput / 1024);
+  }
+  return { outfile, byPackage };
+}
+
+/** The largest contributors to a bundle, e.g. `libphonenumber-js 190, zod 58`. */
+function largest(byPackage: ReadonlyMap<string, number>, count = 6): string {
+  return [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([pkg, kib]) => `${pkg} ${kib.toFixed(0)}`)
+    .join(', ');
+}
+
+function functionsToBench(): { fn: string; entry: string }[] {
+  const all = [
+    ...FUNCTION_NAMES.map((fn) => ({ fn: fn as string, entry: entryFile(fn) })),
+    { fn: DELIVERY_EVENTS_FUNCTION, entry: `lambdas/entry/${DELIVERY_EVENTS_FUNCTION}.ts` },
+  ];
+  return all.filter(({ fn, entry }) => {
+    const exists = fs.existsSync(path.join(ROOT, entry));
+    if (!exists) console.log(`  (skipped ${fn}: ${entry} does not exist yet)`);
+    return exists;
+  });
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (v: number, digits = 1) => v.toFixed(digits).padStart(7);
+const mark = (m: Measured) =>
+  m.error !== undefined
+    ? ' FAIL'
+    : m.kib <= SIZE_TARGET_KIB && m.initMs <= INIT_TARGET_MS
+      ? '  ok '
+      : ' over';
+
+export async function benchBundles(options: BundleBenchOptions = {}): Promise<void> {
+  const runs = options.runs ?? Number(process.env.BENCH_BUNDLE_RUNS ?? 7);
+  console.log(
+    `\nLambda bundles (esbuild, options of lib/bundling.ts; init = median of ${runs} fresh node processes − bare node)`,
+  );
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+
+  const fns = functionsToBench();
+  const built = new Map<string, Built>();
+  for (const { fn, entry } of fns) {
+    for (const variant of VARIANTS) built.set(`${fn}/${variant}`, await buildBundle(fn, entry, variant));
+  }
+
+  // Interleave the runs (bare node, then every bundle) so that machine noise hits all of them alike.
+  const bare: number[] = [];
+  const samples = new Map<string, number[]>();
+  const errors = new Map<string, string>();
+  runNode(['-e', '']); // warm the file-system cache once
+  for (let i = 0; i < runs; i++) {
+    bare.push(runNode(['-e', '']).ms);
+    for (const [key, { outfile }] of built) {
+      // Loading the bundle as the entry module runs its top level, as Lambda's import of the handler does.
+      const run = runNode([NODE_OPTIONS, outfile]);
+      if (run.error !== undefined) errors.set(key, run.error);
+      samples.set(key, [...(samples.get(key) ?? []), run.ms]);
+    }
+  }
+  const bareMs = median(bare);
+  const measured = (key: string): Measured => {
+    const kib = fs.statSync(built.get(key)!.outfile).size / 1024;
+    const initMs = median(samples.get(key) ?? [NaN]) - bareMs;
+    const error = errors.get(key);
+    return error === undefined ? { kib, initMs } : { kib, initMs, error };
+  };
+
+  console.log(
+    `  bare node -e '': ${bareMs.toFixed(1)} ms (Node ${process.versions.node}); targets ≤ ${SIZE_TARGET_KIB} KiB, ≤ ${INIT_TARGET_MS} ms`,
+  );
+  console.log(
+    `  ${pad('function', 16)}|     SDK external (runtime's)     |          SDK bundled          | starts faster`,
+  );
+  console.log(`  ${pad('', 16)}|     KiB   init ms         |     KiB   init ms        |`);
+  let externalWins = 0;
+  for (const { fn } of fns) {
+    const ext = measured(`${fn}/external`);
+    const bun = measured(`${fn}/bundled`);
+    const faster = ext.initMs <= bun.initMs ? 'SDK external' : 'SDK bundled';
+    if (ext.initMs <= bun.initMs) externalWins++;
+    console.log(
+      `  ${pad(fn, 16)}| ${num(ext.kib)} ${num(ext.initMs)}  ${mark(ext)}     | ${num(bun.kib)} ${num(bun.initMs)}  ${mark(bun)}    | ${faster}`,
+    );
+    for (const [variant, m] of [
+      ['external', ext],
+      ['bundled', bun],
+    ] as const) {
+      if (m.error !== undefined) console.log(`    ${fn} (${variant}) failed to load: ${m.error}`);
+    }
+    const best = ext.initMs <= bun.initMs ? 'external' : 'bundled';
+    if ((best === 'external' ? ext : bun).kib > SIZE_TARGET_KIB) {
+      console.log(
+        `    largest in ${fn} (SDK ${best}), KiB: ${largest(built.get(`${fn}/${best}`)!.byPackage)}`,
+      );
+    }
+  }
+  const verdict =
+    externalWins * 2 > fns.length
+      ? `the runtime's SDK starts faster for ${externalWins} of ${fns.length} functions: deploy with -c bundleAwsSdk=false`
+      : `the bundled SDK starts faster for ${fns.length - externalWins} of ${fns.length} functions: keep bundleAwsSdk=true (the default)`;
+  console.log(`  Verdict: ${verdict}.`);
+  console.log(
+    "  Note: locally the external SDK is this repository's node_modules copy; in Lambda it is the runtime's, " +
+      'already in the page cache of a warm host, so the external figures are an upper bound.',
+  );
+}
+
+// `npx tsx bench/bundles.ts` runs this benchmark alone.
+if (require.main === module) {
+  benchBundles().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The benchmark and the stack must build the same bundles: both derive their
+ * options from lib/bundling.ts, and these tests hold the two shapes together.
+ */
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  ESM_REQUIRE_BANNER,
+  esbuildOptions,
+  externalModules,
+  MAIN_FIELDS,
+  nodejsBundling,
+} from '../../lib/bundling';
+
+describe('Module: bundling', () => {
+  it.each([true, false])('NodejsFunction and esbuild options agree (bundleAwsSdk=%s)', (bundleAwsSdk) => {
+    // Act
+    const cdk = nodejsBundling(bundleAwsSdk);
+    const esbuild = esbuildOptions('entry.ts', 'out/index.mjs', bundleAwsSdk);
+    // Assess
+    expect(cdk.format).toBe(OutputFormat.ESM);
+    expect(esbuild.format).toBe('esm');
+    expect(esbuild.target).toBe(cdk.target);
+    expect(cdk.target).toBe('node22');
+    expect(esbuild.mainFields).toEqual(cdk.mainFields);
+    expect(cdk.mainFields).toEqual(['module', 'main']);
+    expect(MAIN_FIELDS).toEqual(['module', 'main']);
+    expect(cdk.minify).toBe(true);
+    expect(esbuild.minify).toBe(true);
+    expect(cdk.sourceMap).toBe(true);
+    expect(esbuild.sourcemap).toBe(true);
+    expect(cdk.sourcesContent).toBe(false);
+    expect(esbuild.sourcesContent).toBe(false);
+    expect(cdk.banner).toBe(ESM_REQUIRE_BANNER);
+    expect(esbuild.banner.js).toBe(ESM_REQUIRE_BANNER);
+    expect(esbuild.external).toEqual(cdk.externalModules);
+    expect(cdk.bundleAwsSDK).toBe(bundleAwsSdk);
+  });
+
+  it('leaves the SDK and its smithy core to the runtime only when not bundling it', () => {
+    expect(externalModules(true)).toEqual([]);
+    expect(externalModules(false)).toEqual(['@aws-sdk/*', '@smithy/*']);
+  });
+});
