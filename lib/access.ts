@@ -39,7 +39,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   verify: { table: 'readWrite', hmacSecret: true, totpKey: true, send: true },
   // Support unlock, erasure and the unrequested-code report notify the owner.
   account: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
-  [DELIVERY_EVENTS_FUNCTION]: { table: 'deliveryOutcome', hmacSecret: true, totpKey: false, send: false },
+  // Only records outcomes on challenges found by provider message id: no hashing, so no HMAC key.
+  [DELIVERY_EVENTS_FUNCTION]: { table: 'deliveryOutcome', hmacSecret: false, totpKey: false, send: false },
   // Rows for functions the route table will gain; unused until they exist.
   devices: { table: 'readWrite', hmacSecret: true, totpKey: false, send: false },
   deliveries: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
