@@ -128,6 +128,8 @@ function promptReader(): { ask(question: string): Promise<string>; close(): void
       process.stdout.write(question);
       const next = await lines.next();
       if (next.done === true) throw new SmokeFailure('standard input ended before a code was entered');
+      // A terminal echoes the typed line and its newline; piped input does not.
+      if (!process.stdin.isTTY) process.stdout.write('\n');
       return String(next.value).trim();
     },
     close: () => rl.close(),
