@@ -27,11 +27,31 @@ export const ESM_REQUIRE_BANNER =
 export const NODE_OPTIONS = '--enable-source-maps';
 
 /**
- * Packages left to the Lambda runtime when the SDK is not bundled. `@smithy/*` is
- * the SDK's own core: bundling one without the other would load two copies.
+ * Credential providers the SDK's default chain loads with a dynamic `import()` only
+ * when the environment holds no credentials. Lambda always sets them (the chain stops
+ * at `fromEnv`), so these are never loaded there; left external they cost neither
+ * bundle size nor parse time, and the runtime's SDK still has them should one ever be
+ * needed.
+ */
+export const UNUSED_IN_LAMBDA = [
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-login',
+  '@aws-sdk/token-providers',
+  '@aws-sdk/nested-clients',
+  '@smithy/credential-provider-imds',
+];
+
+/**
+ * Packages left to the Lambda runtime. Without the SDK bundled that is the whole SDK
+ * (`@smithy/*` is its core: bundling one without the other would load two copies);
+ * with it bundled, only the credential providers Lambda never loads.
  */
 export function externalModules(bundleAwsSdk: boolean): string[] {
-  return bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'];
+  return bundleAwsSdk ? [...UNUSED_IN_LAMBDA] : ['@aws-sdk/*', '@smithy/*'];
 }
 
 /** Options for `NodejsFunction.bundling`. */

@@ -9,6 +9,7 @@ import {
   externalModules,
   MAIN_FIELDS,
   nodejsBundling,
+  UNUSED_IN_LAMBDA,
 } from '../../lib/bundling';
 
 describe('Module: bundling', () => {
@@ -37,7 +38,14 @@ describe('Module: bundling', () => {
   });
 
   it('leaves the SDK and its smithy core to the runtime only when not bundling it', () => {
-    expect(externalModules(true)).toEqual([]);
     expect(externalModules(false)).toEqual(['@aws-sdk/*', '@smithy/*']);
+  });
+
+  it('with the SDK bundled, leaves out only the credential providers that Lambda never loads', () => {
+    expect(externalModules(true)).toEqual(UNUSED_IN_LAMBDA);
+    for (const pkg of UNUSED_IN_LAMBDA)
+      expect(pkg).toMatch(/^@(aws-sdk|smithy)\/(credential-provider-|token-providers|nested-clients)/);
+    expect(UNUSED_IN_LAMBDA).not.toContain('@aws-sdk/credential-provider-env');
+    expect(UNUSED_IN_LAMBDA).not.toContain('@aws-sdk/credential-provider-node');
   });
 });
