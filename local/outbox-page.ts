@@ -1,0 +1,226 @@
+/**
+ * The development outbox page served at `/_dev/` by the local server: SMS and voice
+ * messages drawn as a phone, email as a mail client, refreshed every two seconds
+ * from `/_dev/outbox`. One self-contained HTML string (inline CSS and JS, nothing
+ * fetched from elsewhere) so it works offline and needs no build step.
+ *
+ * Message text is attacker-controlled in the sense that it echoes what callers
+ * sent (labels, addresses), so the script only ever puts it into the DOM with
+ * `textContent` / text nodes, never `innerHTML`; the Content-Security-Policy below
+ * allows exactly this page's script and style (by hash) and same-origin fetches.
+ */
+import { createHash } from 'node:crypto';
+
+const STYLE = `
+:root { color-scheme: light dark; --bg: #f4f5f7; --card: #fff; --ink: #1d1f23; --muted: #6b7280; --line: #d9dce1;
+  --bubble: #e9e9eb; --accent: #0a7cff; --mark: #fff3b0; }
+@media (prefers-color-scheme: dark) { :root { --bg: #16181c; --card: #1f2227; --ink: #e8eaed; --muted: #9aa0a6;
+  --line: #33373d; --bubble: #2c2f35; --mark: #5c4d00; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: var(--bg);
+  color: var(--ink); }
+header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 12px 20px;
+  border-bottom: 1px solid var(--line); background: var(--card); position: sticky; top: 0; z-index: 1; }
+header h1 { font-size: 16px; margin: 0 12px 0 0; }
+header input { font: inherit; padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 240px;
+  background: var(--bg); color: var(--ink); }
+header button { font: inherit; padding: 5px 12px; border: 1px solid var(--line); border-radius: 6px;
+  background: var(--bg); color: var(--ink); cursor: pointer; }
+#status { color: var(--muted); font-size: 12px; margin-left: auto; }
+#status.error { color: #d93025; }
+main { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; gap: 24px; padding: 20px; align-items: start; }
+@media (max-width: 800px) { main { grid-template-columns: 1fr; } }
+h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0 0 8px; }
+.phone { border: 10px solid #111; border-radius: 36px; background: var(--card); height: 640px; display: flex;
+  flex-direction: column; overflow: hidden; }
+.phone .notch { height: 22px; display: flex; justify-content: center; }
+.phone .notch span { width: 90px; height: 18px; background: #111; border-radius: 0 0 12px 12px; }
+.thread { flex: 1; overflow-y: auto; padding: 8px 12px 16px; display: flex; flex-direction: column-reverse; gap: 10px; }
+.msg .meta { font-size: 11px; color: var(--muted); margin: 0 4px 2px; }
+.bubble { background: var(--bubble); border-radius: 18px; padding: 8px 12px; max-width: 92%; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
+.call { border: 1px solid var(--line); border-radius: 14px; padding: 8px 12px; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
+.call .label { font-weight: 600; display: block; margin-bottom: 4px; }
+mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 0 2px; font-weight: 600;
+  font-variant-numeric: tabular-nums; }
+.mail { display: grid; grid-template-columns: minmax(200px, 300px) 1fr; border: 1px solid var(--line);
+  border-radius: 10px; background: var(--card); min-height: 640px; overflow: hidden; }
+.inbox { border-right: 1px solid var(--line); overflow-y: auto; max-height: 640px; }
+.inbox button { display: block; width: 100%; text-align: left; font: inherit; color: inherit; background: none;
+  border: 0; border-bottom: 1px solid var(--line); padding: 10px 12px; cursor: pointer; }
+.inbox button[aria-selected="true"] { background: var(--bubble); }
+.inbox .to, .reader .to { font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
+.inbox .subject { font-weight: 600; overflow-wrap: anywhere; }
+.reader { padding: 16px 20px; overflow-y: auto; max-height: 640px; }
+.reader h3 { margin: 0 0 4px; font-size: 18px; overflow-wrap: anywhere; }
+.reader .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 16px; }
+.empty { color: var(--muted); padding: 16px; text-align: center; }
+`;
+
+const SCRIPT = `
+'use strict';
+(() => {
+  const REFRESH_MS = 2000;
+  const CODE = /(\\b\\d{4,10}\\b)/;
+  const $ = (id) => document.getElementById(id);
+  const status = $('status'), thread = $('thread'), inbox = $('inbox'), reader = $('reader'), filter = $('filter');
+  let signature = '', selected = null, timer = null, emails = [];
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The text as text nodes, with every digit run that looks like a code in a <mark>.
+  function withCodes(parent, text) {
+    for (const part of String(text).split(CODE)) {
+      if (part === '') continue;
+      parent.appendChild(CODE.test(part) ? el('mark', '', part) : document.createTextNode(part));
+    }
+    return parent;
+  }
+
+  function when(iso) {
+    const d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso) : d.toLocaleTimeString();
+  }
+
+  function renderPhone(messages) {
+    thread.replaceChildren();
+    const phoneMessages = messages.filter((m) => m.channel !== 'email');
+    if (phoneMessages.length === 0) thread.appendChild(el('p', 'empty', 'No text messages or calls yet.'));
+    // The thread is column-reverse, so the newest (first) message sits at the bottom.
+    for (const m of phoneMessages) {
+      const item = el('div', 'msg');
+      item.appendChild(el('div', 'meta', (m.channel === 'voice' ? 'Call to ' : 'SMS to ') + m.to + ' \\u00b7 ' + when(m.sentAt)));
+      if (m.channel === 'voice') {
+        const call = el('div', 'call');
+        call.appendChild(el('span', 'label', '\\u260e Voice call transcript'));
+        item.appendChild(withCodes(call, m.body));
+      } else {
+        item.appendChild(withCodes(el('div', 'bubble'), m.body));
+      }
+      thread.appendChild(item);
+    }
+  }
+
+  function renderReader() {
+    reader.replaceChildren();
+    const m = emails.find((e) => e.id === selected);
+    if (!m) {
+      reader.appendChild(el('p', 'empty', emails.length ? 'Select a message.' : 'No email yet.'));
+      return;
+    }
+    reader.appendChild(el('h3', '', m.subject || '(no subject)'));
+    reader.appendChild(el('div', 'to', 'To: ' + m.to + ' \\u00b7 ' + new Date(m.sentAt).toLocaleString()));
+    reader.appendChild(withCodes(el('div', 'body'), m.body));
+  }
+
+  function renderMail(messages) {
+    emails = messages.filter((m) => m.channel === 'email');
+    if (!emails.some((e) => e.id === selected)) selected = emails.length ? emails[0].id : null;
+    inbox.replaceChildren();
+    for (const m of emails) {
+      const row = el('button');
+      row.type = 'button';
+      row.setAttribute('aria-selected', String(m.id === selected));
+      row.appendChild(el('div', 'subject', m.subject || '(no subject)'));
+      row.appendChild(el('div', 'to', m.to + ' \\u00b7 ' + when(m.sentAt)));
+      row.addEventListener('click', () => {
+        selected = m.id;
+        renderMail(emails);
+      });
+      inbox.appendChild(row);
+    }
+    renderReader();
+  }
+
+  async function refresh() {
+    clearTimeout(timer);
+    try {
+      const query = new URLSearchParams({ limit: '200' });
+      if (filter.value.trim() !== '') query.set('to', filter.value.trim());
+      const response = await fetch('/_dev/outbox?' + query, { cache: 'no-store' });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      const { messages } = await response.json();
+      const next = filter.value + '|' + messages.map((m) => m.id).join(',');
+      // Redraw only on change, so scrolling and the selected email stay put.
+      if (next !== signature) {
+        signature = next;
+        renderPhone(messages);
+        renderMail(messages);
+      }
+      status.className = '';
+      status.textContent = messages.length + ' message(s) \\u00b7 updated ' + new Date().toLocaleTimeString();
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = 'Cannot reach the local server (' + error.message + '); retrying\\u2026';
+    }
+    timer = setTimeout(refresh, REFRESH_MS);
+  }
+
+  $('clear').addEventListener('click', async () => {
+    await fetch('/_dev/outbox', { method: 'DELETE' }).catch(() => undefined);
+    refresh();
+  });
+  filter.addEventListener('input', () => refresh());
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) refresh();
+  });
+  refresh();
+})();
+`;
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+export const OUTBOX_PAGE_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>onetime · development outbox</title>
+<link rel="icon" href="data:,">
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+  <h1>onetime · development outbox</h1>
+  <input id="filter" type="search" placeholder="Filter by destination (+14155550100 or a@b.example)" aria-label="Filter by destination">
+  <button id="clear" type="button">Clear outbox</button>
+  <span id="status" role="status">Loading…</span>
+</header>
+<main>
+  <section aria-label="Phone">
+    <h2>Phone · SMS and voice</h2>
+    <div class="phone"><div class="notch"><span></span></div><div id="thread" class="thread"></div></div>
+  </section>
+  <section aria-label="Mail">
+    <h2>Mail</h2>
+    <div class="mail"><nav id="inbox" class="inbox" aria-label="Inbox"></nav><article id="reader" class="reader"></article></div>
+  </section>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+
+/**
+ * The page's Content-Security-Policy: its own inline script and style by hash, fetches
+ * to its own origin only, nothing else; no framing.
+ */
+export const OUTBOX_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(SCRIPT)}`,
+  `style-src ${sha256(STYLE)}`,
+  "connect-src 'self'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
