@@ -22,13 +22,14 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from './nag';
 
-/** The SES events the delivery-events function records on the challenge. */
+/** The SES events the delivery-events function records on the challenge (a rendering failure is a failed send). */
 export const SES_EVENTS = [
   ses.EmailSendingEvent.SEND,
   ses.EmailSendingEvent.DELIVERY,
   ses.EmailSendingEvent.BOUNCE,
   ses.EmailSendingEvent.COMPLAINT,
   ses.EmailSendingEvent.REJECT,
+  ses.EmailSendingEvent.RENDERING_FAILURE,
 ];
 
 export interface SmsAccountSettings {

@@ -384,16 +384,16 @@ describe('Stack: messaging', () => {
     });
   });
 
-  it('publishes send, delivery, bounce, complaint and reject events to an encrypted SNS topic', () => {
+  it('publishes send, delivery, bounce, complaint, reject and rendering-failure events to an encrypted SNS topic', () => {
     const topicId = logicalId(s.template, 'AWS::SNS::Topic', 'MessagingSesEventsTopic');
     s.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: {
         Enabled: true,
-        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject'],
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject', 'renderingFailure'],
         SnsDestination: { TopicARN: { Ref: topicId } },
       },
     });
-    expect(SES_EVENTS).toHaveLength(5);
+    expect(SES_EVENTS).toHaveLength(6);
     s.template.hasResourceProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [logicalId(s.template, 'AWS::KMS::Key', 'SecretsTopicKey'), 'Arn'] },
     });
