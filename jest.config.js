@@ -1,8 +1,8 @@
 // Three projects: fast unit tests, integration tests against a real DynamoDB Local
 // (started once by globalSetup), and CDK assertion tests.
 const transform = { '^.+\\.(t|j)sx?$': '@swc/jest' };
-// middy, otplib and their hash/base32 dependencies ship ESM only: let swc compile them.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble)/)'];
+// middy, otplib (and its hash/base32 dependencies) and zod's locale files ship ESM only: let swc compile them.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble|zod)/)'];
 const common = {
   testEnvironment: 'node',
   transform,

@@ -3,7 +3,7 @@
  * on the challenge they belong to, so `GET .../challenges/{id}` can say whether
  * the code was delivered. The message tags set at send time identify it.
  */
-import { z } from 'zod';
+import { z } from '../http/zod';
 import type { DeliveryStatus } from '../domain/records';
 import type { Log } from '../observability/log';
 import type { Store } from '../ports/store';
@@ -19,15 +19,15 @@ const STATUS_BY_EVENT: Readonly<Record<string, DeliveryStatus>> = {
   'Rendering Failure': 'failed',
 };
 
-const tag = z.array(z.string()).min(1);
+const tag = z.array(z.string()).check(z.minLength(1));
 const sesEvent = z.object({
   eventType: z.string(),
   mail: z.object({
-    timestamp: z.string().optional(),
-    tags: z.object({ onetime_user: tag, onetime_challenge: tag, onetime_delivery: tag }).passthrough(),
+    timestamp: z.optional(z.string()),
+    tags: z.object({ onetime_user: tag, onetime_challenge: tag, onetime_delivery: tag }),
   }),
-  bounce: z.object({ timestamp: z.string().optional(), bounceType: z.string().optional() }).optional(),
-  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+  bounce: z.optional(z.object({ timestamp: z.optional(z.string()), bounceType: z.optional(z.string()) })),
+  delivery: z.optional(z.object({ timestamp: z.optional(z.string()) })),
 });
 
 export interface DeliveryOutcome {

@@ -7,7 +7,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from './zod';
 import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
@@ -35,7 +35,7 @@ export interface RouteDef {
 }
 
 /** A route with a JSON body checked by `schema`; an absent body is checked as `{}`. */
-export function route<S extends z.ZodTypeAny>(
+export function route<S extends z.ZodMiniType>(
   schema: S,
   run: (request: RouteRequest<z.output<S>>) => Promise<Reply>,
 ): RouteDef {

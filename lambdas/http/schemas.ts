@@ -1,86 +1,76 @@
 /**
- * Request schemas (zod): the edge where input is validated, so the use cases can
- * trust what they get. Bodies are strict: an unknown member is a client bug worth
- * reporting, not something to ignore silently.
+ * Request schemas (zod mini): the edge where input is validated, so the use cases
+ * can trust what they get. Bodies are strict: an unknown member is a client bug
+ * worth reporting, not something to ignore silently.
  */
-import { z } from 'zod';
 import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../domain/channel';
+import { z } from './zod';
 
-export const userIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._:@-]{1,128}$/, 'must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -');
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const pattern = (re: RegExp, message: string) => z.string().check(z.regex(re, message));
+
+export const userIdSchema = pattern(
+  /^[A-Za-z0-9._:@-]{1,128}$/,
+  'must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -',
+);
 
 /** Ids onetime creates (ULIDs), checked loosely: anything else simply is not found. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
+export const idSchema = pattern(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
 /** Report tokens are base64url payload + '.' + MAC; anything else is simply not genuine. */
-export const reportTokenSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,512}$/, 'is not a valid report token');
+export const reportTokenSchema = pattern(/^[A-Za-z0-9_.-]{1,512}$/, 'is not a valid report token');
 
-export const contextSchema = z
-  .object({
-    ip: z.string().max(64).optional(),
-    userAgent: z.string().max(512).optional(),
-  })
-  .strict();
+export const contextSchema = z.strictObject({
+  ip: z.optional(text(1, 64)),
+  userAgent: z.optional(text(1, 512)),
+});
 
 /** `enroll` is reserved for codes that activate a new factor. */
-export const purposeSchema = z
-  .string()
-  .regex(/^[a-z0-9_.:-]{1,64}$/, 'must be 1 to 64 characters of a-z 0-9 _ . : -')
-  .refine((p) => p !== 'enroll', 'enroll is reserved for factor activation');
+export const purposeSchema = z.string().check(
+  z.regex(/^[a-z0-9_.:-]{1,64}$/, 'must be 1 to 64 characters of a-z 0-9 _ . : -'),
+  z.refine((p) => p !== 'enroll', 'enroll is reserved for factor activation'),
+);
 
-export const codeSchema = z.string().min(1).max(64);
+export const codeSchema = text(1, 64);
 
 export const addFactorBody = z
-  .object({
+  .strictObject({
     type: z.enum(FACTOR_TYPES),
-    destination: z.string().min(1).max(320).optional(),
-    label: z.string().min(1).max(64).optional(),
-    context: contextSchema.optional(),
+    destination: z.optional(text(1, 320)),
+    label: z.optional(text(1, 64)),
+    context: z.optional(contextSchema),
   })
-  .strict()
-  .superRefine((body, ctx) => {
-    if (body.type !== 'totp' && body.destination === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['destination'],
-        message: `is required for ${body.type} factors`,
-      });
-    }
-    if (body.type === 'totp' && body.destination !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['destination'], message: 'is not used by totp factors' });
-    }
+  .check((payload) => {
+    const body = payload.value;
+    const issue = (message: string) =>
+      payload.issues.push({ code: 'custom', input: body.destination, path: ['destination'], message });
+    if (body.type !== 'totp' && body.destination === undefined) issue(`is required for ${body.type} factors`);
+    if (body.type === 'totp' && body.destination !== undefined) issue('is not used by totp factors');
   });
 
-export const activateBody = z.object({ code: codeSchema, context: contextSchema.optional() }).strict();
+export const activateBody = z.strictObject({ code: codeSchema, context: z.optional(contextSchema) });
 
-export const startChallengeBody = z
-  .object({
-    purpose: purposeSchema.default('sign_in'),
-    factorId: idSchema.optional(),
-    channel: z.enum(DELIVERY_CHANNELS).optional(),
-    locale: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag')
-      .optional(),
-    context: contextSchema.optional(),
-  })
-  .strict();
+export const startChallengeBody = z.strictObject({
+  purpose: z._default(purposeSchema, 'sign_in'),
+  factorId: z.optional(idSchema),
+  channel: z.optional(z.enum(DELIVERY_CHANNELS)),
+  locale: z.optional(pattern(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag')),
+  context: z.optional(contextSchema),
+});
 
-export const verifyBody = z
-  .object({
-    code: codeSchema,
-    purpose: purposeSchema.default('sign_in'),
-    method: z.enum(['challenge', 'totp', 'recovery_code']).optional(),
-    rememberDevice: z.boolean().optional(),
-    deviceName: z.string().min(1).max(64).optional(),
-    context: contextSchema.optional(),
-  })
-  .strict();
+export const verifyBody = z.strictObject({
+  code: codeSchema,
+  purpose: z._default(purposeSchema, 'sign_in'),
+  method: z.optional(z.enum(['challenge', 'totp', 'recovery_code'])),
+  rememberDevice: z.optional(z.boolean()),
+  deviceName: z.optional(text(1, 64)),
+  context: z.optional(contextSchema),
+});
 
-export const deviceVerifyBody = z
-  .object({ deviceToken: z.string().min(1).max(256), context: contextSchema.optional() })
-  .strict();
+export const deviceVerifyBody = z.strictObject({
+  deviceToken: text(1, 256),
+  context: z.optional(contextSchema),
+});
 
 /** Routes whose body is optional: an absent body stands for `{}`. */
-export const optionalContextBody = z.object({ context: contextSchema.optional() }).strict();
+export const optionalContextBody = z.strictObject({ context: z.optional(contextSchema) });
