@@ -50,7 +50,8 @@ export async function verifyDevice(deps: AppDeps, userId: string, token: string)
   const device = await deps.accounts.getDevice(userId, deviceId, now);
   // The hash is compared even when there is no device, so timing says nothing either.
   const matches = safeEqual(keyedHash(key, 'device', secret), device?.tokenHash ?? '');
-  if (!device || !matches) return untrusted;
+  // The record's TTL is in whole seconds; the token's life ends at its exact expiry.
+  if (!device || !matches || device.expiresAt <= now) return untrusted;
   await deps.accounts.touchDevice(userId, deviceId, now);
   return { statusCode: 200, body: { trusted: true, deviceId, expiresAt: iso(device.expiresAt) } };
 }
@@ -66,7 +67,8 @@ export function deviceView(d: DeviceRecord) {
 }
 
 export async function listDevices(deps: AppDeps, userId: string): Promise<Reply> {
-  const devices = await deps.accounts.listDevices(userId, deps.clock.now());
+  const now = deps.clock.now();
+  const devices = (await deps.accounts.listDevices(userId, now)).filter((d) => d.expiresAt > now);
   return { statusCode: 200, body: { devices: devices.map(deviceView) } };
 }
 
@@ -77,10 +79,14 @@ export async function revokeDevice(
   context?: RequestContext,
 ): Promise<Reply> {
   const now = deps.clock.now();
+  const notFound = new NotFoundError('No such remembered device for this user.');
+  // An expired device is absent, even while its record waits for DynamoDB's TTL deletion.
+  const device = await deps.accounts.getDevice(userId, deviceId, now);
+  if (!device || device.expiresAt <= now) throw notFound;
   const revoked = await deps.accounts.revokeDevice(userId, deviceId, [
     newEvent(deps, userId, 'device_revoked', now, { context }),
   ]);
-  if (!revoked) throw new NotFoundError('No such remembered device for this user.');
+  if (!revoked) throw notFound;
   return { statusCode: 204, body: undefined };
 }
 

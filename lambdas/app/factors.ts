@@ -123,10 +123,9 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
   );
 }
 
+const MAX_ROUNDS = 4;
+
 async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number): Promise<Reply> {
-  const snapshot = await deps.store.loadUser(input.userId, now);
-  if (snapshot.factors.length >= deps.policy.maxFactors)
-    throw new FactorLimitReachedError(deps.policy.maxFactors);
   const factorId = deps.newId();
   // 20 bytes = 160 bits, the RFC 4226 recommendation.
   const secret = generateSecret({ length: 20 });
@@ -143,27 +142,40 @@ async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number):
     createdAt: now,
     secretCiphertext,
   };
-  const result = await deps.store.createFactor({
-    factor,
-    expectFactorsVersion: snapshot.state.factorsVersion,
-    // An authenticator never confirmed within a day is forgotten.
-    expiresAt: now + deps.policy.challengeRetentionSeconds * 1000,
-    events: [
-      newEvent(deps, input.userId, 'factor_added', now, {
-        channel: 'totp',
-        factorId,
-        context: input.context,
-      }),
-    ],
-  });
-  if (!result.ok) throw new UnavailableError();
-  const otpauthUri = generateURI({
-    issuer: deps.messaging.serviceName,
-    label: input.label ?? input.userId,
-    secret,
-  });
-  const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { statusCode: 201, body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg } };
+  // The factor cap is guarded by the factors version: a concurrent change to the set of
+  // factors makes the write fail, and the cap is decided again on what is there now. Each
+  // round lets at least one concurrent writer through, so the cap bounds the rounds needed.
+  for (let round = 0; round < deps.policy.maxFactors + MAX_ROUNDS; round++) {
+    const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
+    if (snapshot.factors.length >= deps.policy.maxFactors)
+      throw new FactorLimitReachedError(deps.policy.maxFactors);
+    const result = await deps.store.createFactor({
+      factor,
+      expectFactorsVersion: snapshot.state.factorsVersion,
+      // An authenticator never confirmed within a day is forgotten.
+      expiresAt: now + deps.policy.challengeRetentionSeconds * 1000,
+      events: [
+        newEvent(deps, input.userId, 'factor_added', now, {
+          channel: 'totp',
+          factorId,
+          context: input.context,
+        }),
+      ],
+    });
+    if (!result.ok) continue;
+    const otpauthUri = generateURI({
+      issuer: deps.messaging.serviceName,
+      label: input.label ?? input.userId,
+      secret,
+    });
+    const qrCodeSvg = await QRCode.toString(otpauthUri, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+    });
+    return { statusCode: 201, body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg } };
+  }
+  throw new UnavailableError();
 }
 
 export interface ActivateInput {
@@ -172,8 +184,6 @@ export interface ActivateInput {
   readonly code: string;
   readonly context?: RequestContext;
 }
-
-const MAX_ROUNDS = 4;
 
 export async function activateFactor(deps: AppDeps, input: ActivateInput): Promise<Reply> {
   const key = await deps.secret.hmacKey();

@@ -78,8 +78,11 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
           throw new CodeExpiredError();
         case 'nothing_pending':
           throw verdict.latestExpired ? new CodeExpiredError() : new NoPendingChallengeError();
-        case 'wrong':
-          return failed({});
+        case 'wrong': {
+          // The owner's record says which code was missed: the one pending in this purpose.
+          const live = currentChallenge(snapshot.challenges, input.purpose, now);
+          return failed(live ? { channel: live.channel, factorId: live.factorId } : {});
+        }
         case 'match': {
           const c = verdict.challenge;
           acceptance = {
@@ -122,7 +125,10 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       const factors = snapshot.factors.filter((f) => f.type === 'totp' && f.status === 'active');
       if (factors.length === 0) throw new NoActiveFactorError('The user has no active authenticator app.');
       const match = await checkTotp(deps, factors, input.code.trim(), now);
-      if (!match) return failed({ channel: 'totp' });
+      if (!match) {
+        const only = factors.length === 1 ? factors[0] : undefined;
+        return failed({ channel: 'totp', ...(only ? { factorId: only.factorId } : {}) });
+      }
       if (match.replayed) throw new CodeAlreadyUsedError();
       acceptance = {
         ...base,

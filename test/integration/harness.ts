@@ -3,9 +3,11 @@
  * handlers on it, a clock the test moves, and helpers to call routes and read
  * codes from the outbox.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../../lambdas/adapters/dynamodb/table';
+import type { Env } from '../../lambdas/config/env';
 import { DEFAULT_POLICY, type Policy } from '../../lambdas/config/policy';
 import type { DeliveryChannel } from '../../lambdas/domain/channel';
 import type { RefusalReason } from '../../lambdas/ports/sender';
@@ -57,6 +59,8 @@ export async function testApp(
   options: {
     policy?: Partial<Policy>;
     refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
+    /** Environment for the messaging settings (`ONETIME_PUBLIC_URL`, `ONETIME_SERVICE_NAME`, ...). */
+    env?: Env;
   } = {},
 ): Promise<TestApp> {
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tables++}`;
@@ -75,6 +79,7 @@ export async function testApp(
     log: { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) },
     policy,
     ...(options.refuse ? { refuse: options.refuse } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
   return {
     ...app,
@@ -121,4 +126,23 @@ export async function activeSmsFactor(
   });
   if (activated.status !== 200) throw new Error(`activate failed: ${JSON.stringify(activated.body)}`);
   return { factorId, recoveryCodes: activated.body.recoveryCodes as string[] | undefined };
+}
+
+/** Every item of the app's table, as plain objects (a raw Scan, outside the app's code). */
+export async function scanTable(app: Pick<TestApp, 'tableName'>): Promise<Record<string, unknown>[]> {
+  const client = rawClient();
+  const items: Record<string, unknown>[] = [];
+  try {
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({ TableName: app.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      );
+      items.push(...(page.Items ?? []).map((i) => unmarshall(i)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  } finally {
+    client.destroy();
+  }
+  return items;
 }

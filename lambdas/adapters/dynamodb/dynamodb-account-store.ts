@@ -109,27 +109,36 @@ export class DynamoDbAccountStore implements AccountStore {
     page: { limit: number; cursor?: string },
     now: number,
   ): Promise<EventPage> {
-    const out = await dynamoRequest(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: page.cursor ? 'pk = :pk AND sk < :cursor' : 'pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': pk.events(userId),
-            ...(page.cursor ? { ':cursor': sk.event(page.cursor) } : {}),
-          },
-          ScanIndexForward: false,
-          // One more than asked tells whether another page exists.
-          Limit: page.limit + 1,
-        }),
-      ),
-    );
-    const live = ((out.Items as Item[] | undefined) ?? []).filter((i) => isLive(i, now)).map(eventFromItem);
+    // One more live event than asked tells whether another page exists. Expired events
+    // (kept until DynamoDB's late deletion) are skipped, wherever they sit in the order.
+    const live: AccountEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await dynamoRequest(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: page.cursor ? 'pk = :pk AND sk < :cursor' : 'pk = :pk',
+            ExpressionAttributeValues: {
+              ':pk': pk.events(userId),
+              ...(page.cursor ? { ':cursor': sk.event(page.cursor) } : {}),
+            },
+            ScanIndexForward: false,
+            // The owner looks right after acting: the newest events must be there.
+            ConsistentRead: true,
+            Limit: page.limit + 1 - live.length,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      live.push(
+        ...((out.Items as Item[] | undefined) ?? []).filter((i) => isLive(i, now)).map(eventFromItem),
+      );
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && live.length <= page.limit);
     const events = live.slice(0, page.limit);
     const last = events[events.length - 1];
-    const more =
-      live.length > page.limit || (out.LastEvaluatedKey !== undefined && live.length === page.limit + 1);
-    return { events, ...(more && last ? { nextCursor: last.eventId } : {}) };
+    return { events, ...(live.length > page.limit && last ? { nextCursor: last.eventId } : {}) };
   }
 
   async recordEvents(events: readonly AccountEvent[]): Promise<void> {
@@ -151,9 +160,15 @@ export class DynamoDbAccountStore implements AccountStore {
             TableName: this.table,
             Key: { pk: pk.user(userId), sk: sk.challenge(challengeId) },
             UpdateExpression: 'SET #status = :canceled, canceledAt = :now',
-            ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':canceled': 'canceled', ':pending': 'pending', ':now': now },
+            // Only a pending code whose record is still live: one past its TTL is absent, even if not yet deleted.
+            ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND #ttl > :nowSeconds',
+            ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: {
+              ':canceled': 'canceled',
+              ':pending': 'pending',
+              ':now': now,
+              ':nowSeconds': Math.floor(now / 1000),
+            },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         ),
