@@ -27,10 +27,10 @@ export async function reportUnrequested(
   return { statusCode: 202, body: { status: 'reported', codeCanceled: outcome === 'canceled' } };
 }
 
-export async function reportByToken(deps: AppDeps, token: string): Promise<Reply> {
+export async function reportByToken(deps: AppDeps, token: string, context?: RequestContext): Promise<Reply> {
   const subject = readReportToken(await deps.secret.hmacKey(), token);
   if (!subject) throw new NotFoundError('This report link is not valid.');
-  return reportUnrequested(deps, subject.userId, subject.challengeId);
+  return reportUnrequested(deps, subject.userId, subject.challengeId, context);
 }
 
 /** The page behind the emailed link: a button that POSTs, so a scanner's GET changes nothing. */
