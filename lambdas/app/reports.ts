@@ -34,7 +34,10 @@ export async function reportByToken(deps: AppDeps, token: string, context?: Requ
 }
 
 /** The page behind the emailed link: a button that POSTs, so a scanner's GET changes nothing. */
-export function reportPage(token: string, serviceName: string): Reply {
+export async function reportPage(deps: AppDeps, token: string): Promise<Reply> {
+  if (!readReportToken(await deps.secret.hmacKey(), token))
+    throw new NotFoundError('This report link is not valid.');
+  const serviceName = deps.messaging.serviceName;
   const name = escapeHtml(serviceName);
   const action = `/v1/reports/${encodeURIComponent(token)}`;
   const html = `<!doctype html>

@@ -214,7 +214,9 @@ async function deliver(
       code: deriveCode(key, challenge.seed, challenge.codeLength),
       purpose: input.purpose,
       ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
-      ...(channel === 'email' && deps.messaging.publicUrl
+      // No report link in enrolment emails: the address being added may not be the owner's,
+      // and its holder must not be able to sign the owner's devices out.
+      ...(channel === 'email' && input.purpose !== 'enroll' && deps.messaging.publicUrl
         ? {
             reportUrl: reportUrl(
               deps.messaging.publicUrl,

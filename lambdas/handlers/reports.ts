@@ -8,11 +8,9 @@ export function makeReportsHandler(deps: AppDeps, options: HttpHandlerOptions) {
   return httpHandler(
     {
       'POST /v1/reports/{reportToken}': route(optionalContextBody, (req) =>
-        reportByToken(deps, req.params.reportToken as string),
+        reportByToken(deps, req.params.reportToken as string, req.context),
       ),
-      'GET /report/{reportToken}': bodyless(async (req) =>
-        reportPage(req.params.reportToken as string, deps.messaging.serviceName),
-      ),
+      'GET /report/{reportToken}': bodyless((req) => reportPage(deps, req.params.reportToken as string)),
     },
     options,
   );

@@ -194,6 +194,24 @@ describe('Use case: the signed report link in an email', () => {
     expect(messagesTo(app, PHONE).some((m) => m.body.includes('/report/'))).toBe(false);
   });
 
+  it('puts no report link in an enrolment email: the address being added may not be the owner', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
+    // Act
+    await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
+    // Assess
+    expect(messagesTo(app, EMAIL)[0]?.body).not.toContain('/report/');
+  });
+
+  it('answers 404 to the report page of a token that is not genuine', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
+    // Act
+    const page = await publicCall(app, 'GET', '/report/not.genuine');
+    // Assess
+    expect(page.status).toBe(404);
+  });
+
   it('has no report link without ONETIME_PUBLIC_URL', async () => {
     // Prepare
     const app = await testApp();

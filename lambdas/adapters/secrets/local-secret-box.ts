@@ -19,12 +19,14 @@ export class LocalSecretBox implements SecretBox {
     return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'));
   }
 
-  decrypt(ciphertext: string, context: Record<string, string>): Promise<Buffer> {
+  async decrypt(ciphertext: string, context: Record<string, string>): Promise<Buffer> {
     const raw = Buffer.from(ciphertext, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    // iv (12) + tag (16) at least; a full-length tag is required, never a truncated one.
+    if (raw.length < 28) throw new Error('ciphertext too short');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12), { authTagLength: 16 });
     decipher.setAAD(aad(context));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return Promise.resolve(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   }
 }
 
