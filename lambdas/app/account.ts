@@ -6,7 +6,7 @@ import type { RequestContext } from '../domain/events';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { revokeAllDevices } from './devices';
-import { newRecoveryCodes } from './factors';
+import { newRecoveryCodes } from './recovery-codes';
 import type { Reply } from './reply';
 
 export async function supportUnlock(deps: AppDeps, userId: string, context?: RequestContext): Promise<Reply> {

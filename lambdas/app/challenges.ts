@@ -7,7 +7,7 @@ import { NoActiveFactorError, NotFoundError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { ChallengeRecord, FactorRecord } from '../domain/records';
 import type { AppDeps } from './deps';
-import { challengeView } from './factors';
+import { challengeView } from './views';
 import type { IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 import { sendCode } from './send-code';

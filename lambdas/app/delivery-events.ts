@@ -3,7 +3,8 @@
  * on the challenge they belong to, so `GET .../challenges/{id}` can say whether
  * the code was delivered. The message tags set at send time identify it.
  */
-import { z } from '../http/zod';
+import * as z from 'zod/v4-mini';
+import '../http/zod';
 import type { DeliveryStatus } from '../domain/records';
 import type { Log } from '../observability/log';
 import type { Store } from '../ports/store';

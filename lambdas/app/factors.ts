@@ -3,10 +3,8 @@
  * with its first code, listing and removing. A new destination becomes usable only
  * once a code sent to it has been entered.
  */
-import { generateSecret, generateURI } from 'otplib';
-import QRCode from 'qrcode';
 import { isDeliveryChannel, type FactorType } from '../domain/channel';
-import { RECOVERY_CODE_COUNT, hashRecoveryCode, newRecoveryCode } from '../domain/codes';
+import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode } from '../domain/challenge-match';
 import { maskDestination, normaliseDestination } from '../domain/destination';
 import {
@@ -20,52 +18,18 @@ import {
   UnavailableError,
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
-import { slotOf, type FactorRecord, type UserSnapshot } from '../domain/records';
+import { slotOf, type FactorRecord } from '../domain/records';
 import { assertNotLocked, countWrongCode, lockedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
-import { iso, type Reply } from './reply';
-import { sendCode, type SentCode } from './send-code';
+import type { Reply } from './reply';
+import { sendCode } from './send-code';
 import { revokeAllDevices } from './devices';
-import { checkTotp, secretContext } from './totp';
-
-export interface FactorView {
-  readonly factorId: string;
-  readonly type: FactorType;
-  readonly status: FactorRecord['status'];
-  readonly destinationMasked?: string;
-  readonly label?: string;
-  readonly createdAt: string;
-  readonly lastUsedAt?: string;
-}
-
-export function factorView(f: FactorRecord): FactorView {
-  return {
-    factorId: f.factorId,
-    type: f.type,
-    status: f.status,
-    ...(f.destinationMasked !== undefined ? { destinationMasked: f.destinationMasked } : {}),
-    ...(f.label !== undefined ? { label: f.label } : {}),
-    createdAt: iso(f.createdAt),
-    ...(f.lastUsedAt !== undefined ? { lastUsedAt: iso(f.lastUsedAt) } : {}),
-  };
-}
-
-export function challengeView(sent: SentCode) {
-  const c = sent.challenge;
-  return {
-    challengeId: c.challengeId,
-    purpose: c.purpose,
-    channel: c.channel,
-    factorId: c.factorId,
-    destinationMasked: c.destinationMasked,
-    expiresAt: iso(c.expiresAt),
-    resendAvailableAt: iso(sent.resendAvailableAt),
-    sendsRemaining: sent.sendsRemaining,
-    reusedCode: sent.reusedCode,
-  };
-}
+import { checkTotp } from './totp';
+import { addTotpFactor } from './totp-enrolment';
+import { factorView, factorsBody, challengeView } from './views';
+import { newRecoveryCodes } from './recovery-codes';
 
 export interface AddFactorInput {
   readonly userId: string;
@@ -124,59 +88,6 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
 }
 
 const MAX_ROUNDS = 4;
-
-async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number): Promise<Reply> {
-  const factorId = deps.newId();
-  // 20 bytes = 160 bits, the RFC 4226 recommendation.
-  const secret = generateSecret({ length: 20 });
-  const secretCiphertext = await deps.secretBox.encrypt(
-    Buffer.from(secret, 'utf8'),
-    secretContext({ userId: input.userId, factorId }),
-  );
-  const factor: FactorRecord = {
-    userId: input.userId,
-    factorId,
-    type: 'totp',
-    status: 'pending',
-    ...(input.label !== undefined ? { label: input.label } : {}),
-    createdAt: now,
-    secretCiphertext,
-  };
-  // The factor cap is guarded by the factors version: a concurrent change to the set of
-  // factors makes the write fail, and the cap is decided again on what is there now. Each
-  // round lets at least one concurrent writer through, so the cap bounds the rounds needed.
-  for (let round = 0; round < deps.policy.maxFactors + MAX_ROUNDS; round++) {
-    const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
-    if (snapshot.factors.length >= deps.policy.maxFactors)
-      throw new FactorLimitReachedError(deps.policy.maxFactors);
-    const result = await deps.store.createFactor({
-      factor,
-      expectFactorsVersion: snapshot.state.factorsVersion,
-      // An authenticator never confirmed within a day is forgotten.
-      expiresAt: now + deps.policy.challengeRetentionSeconds * 1000,
-      events: [
-        newEvent(deps, input.userId, 'factor_added', now, {
-          channel: 'totp',
-          factorId,
-          context: input.context,
-        }),
-      ],
-    });
-    if (!result.ok) continue;
-    const otpauthUri = generateURI({
-      issuer: deps.messaging.serviceName,
-      label: input.label ?? input.userId,
-      secret,
-    });
-    const qrCodeSvg = await QRCode.toString(otpauthUri, {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-    });
-    return { statusCode: 201, body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg } };
-  }
-  throw new UnavailableError();
-}
 
 export interface ActivateInput {
   readonly userId: string;
@@ -277,20 +188,9 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
   throw new UnavailableError();
 }
 
-export function newRecoveryCodes(): string[] {
-  return Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-}
-
 export async function listFactors(deps: AppDeps, userId: string): Promise<Reply> {
   const snapshot = await deps.store.loadUser(userId, deps.clock.now());
   return { statusCode: 200, body: factorsBody(snapshot) };
-}
-
-export function factorsBody(snapshot: UserSnapshot) {
-  return {
-    factors: snapshot.factors.map(factorView),
-    twoStepEnabled: snapshot.factors.some((f) => f.status === 'active'),
-  };
 }
 
 export async function removeFactor(

@@ -7,7 +7,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from './zod';
+import type * as z from 'zod/v4-mini';
 import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';

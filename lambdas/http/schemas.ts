@@ -4,7 +4,8 @@
  * worth reporting, not something to ignore silently.
  */
 import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../domain/channel';
-import { z } from './zod';
+import * as z from 'zod/v4-mini';
+import './zod';
 
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const pattern = (re: RegExp, message: string) => z.string().check(z.regex(re, message));

@@ -1,10 +1,10 @@
 /**
- * zod, the small build: `zod/v4-mini` with English messages, a third of the size
- * of the classic API in every Lambda bundle. Import validation helpers from here.
+ * zod, the small build: `zod/v4-mini`, with English messages configured once here.
+ * Modules import `* as z from 'zod/v4-mini'` themselves and this module for its
+ * side effect: re-exporting the namespace object would keep all of zod (and every
+ * locale) in each Lambda bundle, since esbuild cannot tree-shake an escaped namespace.
  */
-import * as z from 'zod/v4-mini';
+import { config } from 'zod/v4-mini';
 import en from 'zod/v4/locales/en.js';
 
-z.config(en());
-
-export { z };
+config(en());
