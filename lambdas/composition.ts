@@ -3,20 +3,11 @@
  * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
  * entry file calls this at cold start; nothing else reads `process.env`.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
-import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
-import { KmsSecretBox } from './adapters/kms/kms-secret-box';
-import { SecretsManagerSecret } from './adapters/secrets/secrets-manager-secret';
-import { SesEmailSender } from './adapters/ses/email-sender';
-import { SnsSmsSender } from './adapters/sns/sms-sender';
-import { VoiceSender } from './adapters/voice/voice-sender';
+import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
 import { ConfigError, readString, type Env } from './config/env';
@@ -50,17 +41,39 @@ export function awsDeps(env: Env = process.env): AppDeps {
   const retry = { maxAttempts: 3 };
   const { client, tableName, store } = awsStore(env);
   const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
+  const hmacSecretArn = required(env, 'ONETIME_HMAC_SECRET_ARN');
+  const totpKeyId = required(env, 'ONETIME_TOTP_KEY_ID');
+  // Every client but DynamoDB's is loaded on first use (dynamic import): module init
+  // stays small, and a request that sends nothing never loads SES, SNS or voice.
   const senders = {
-    sms: new SnsSmsSender(traced(new SNSClient(retry)), {
-      senderId: messaging.smsSenderId,
-      originationNumber: messaging.smsOriginationNumber,
+    sms: new LazySender(async () => {
+      const [{ SNSClient }, { SnsSmsSender }] = await Promise.all([
+        import('@aws-sdk/client-sns'),
+        import('./adapters/sns/sms-sender'),
+      ]);
+      return new SnsSmsSender(traced(new SNSClient(retry)), {
+        senderId: messaging.smsSenderId,
+        originationNumber: messaging.smsOriginationNumber,
+      });
     }),
-    email: new SesEmailSender(traced(new SESv2Client(retry)), {
-      from: messaging.emailFrom,
-      configurationSet: messaging.sesConfigurationSet,
+    email: new LazySender(async () => {
+      const [{ SESv2Client }, { SesEmailSender }] = await Promise.all([
+        import('@aws-sdk/client-sesv2'),
+        import('./adapters/ses/email-sender'),
+      ]);
+      return new SesEmailSender(traced(new SESv2Client(retry)), {
+        from: messaging.emailFrom,
+        configurationSet: messaging.sesConfigurationSet,
+      });
     }),
-    voice: new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
-      originationIdentity: messaging.voiceOriginationIdentity ?? '',
+    voice: new LazySender(async () => {
+      const [{ PinpointSMSVoiceV2Client }, { VoiceSender }] = await Promise.all([
+        import('@aws-sdk/client-pinpoint-sms-voice-v2'),
+        import('./adapters/voice/voice-sender'),
+      ]);
+      return new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
+        originationIdentity: messaging.voiceOriginationIdentity ?? '',
+      });
     }),
   };
   return {
@@ -69,11 +82,20 @@ export function awsDeps(env: Env = process.env): AppDeps {
     notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log }),
     senders,
     clock: systemClock,
-    secret: new SecretsManagerSecret(
-      traced(new SecretsManagerClient(retry)),
-      required(env, 'ONETIME_HMAC_SECRET_ARN'),
-    ),
-    secretBox: new KmsSecretBox(traced(new KMSClient(retry)), required(env, 'ONETIME_TOTP_KEY_ID')),
+    secret: new LazyServerSecret(async () => {
+      const [{ SecretsManagerClient }, { SecretsManagerSecret }] = await Promise.all([
+        import('@aws-sdk/client-secrets-manager'),
+        import('./adapters/secrets/secrets-manager-secret'),
+      ]);
+      return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
+    }),
+    secretBox: new LazySecretBox(async () => {
+      const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
+        import('@aws-sdk/client-kms'),
+        import('./adapters/kms/kms-secret-box'),
+      ]);
+      return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
+    }),
     policy,
     messaging,
     newId: monotonicFactory(),

@@ -2,9 +2,12 @@
  * TOTP secrets encrypted with AWS KMS. The encryption context (user and factor)
  * is bound into the ciphertext: a secret copied onto another record will not decrypt.
  */
-import { DecryptCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { UnavailableError } from '../../domain/errors';
 import type { SecretBox } from '../../ports/secrets';
+
+/** Loaded on first use: only requests that touch an authenticator secret need KMS. */
+const kms = () => import('@aws-sdk/client-kms');
 
 export class KmsSecretBox implements SecretBox {
   constructor(
@@ -14,6 +17,7 @@ export class KmsSecretBox implements SecretBox {
 
   async encrypt(plaintext: Buffer, context: Record<string, string>): Promise<string> {
     try {
+      const { EncryptCommand } = await kms();
       const out = await this.client.send(
         new EncryptCommand({ KeyId: this.keyId, Plaintext: plaintext, EncryptionContext: context }),
       );
@@ -26,6 +30,7 @@ export class KmsSecretBox implements SecretBox {
 
   async decrypt(ciphertext: string, context: Record<string, string>): Promise<Buffer> {
     try {
+      const { DecryptCommand } = await kms();
       const out = await this.client.send(
         new DecryptCommand({
           KeyId: this.keyId,

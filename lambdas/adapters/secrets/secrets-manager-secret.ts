@@ -3,7 +3,7 @@
  * cached for the life of the execution environment. A failed read is answered 503
  * and retried on the next request.
  */
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { UnavailableError } from '../../domain/errors';
 import type { ServerSecret } from '../../ports/secrets';
 
@@ -26,6 +26,8 @@ export class SecretsManagerSecret implements ServerSecret {
   private async read(): Promise<Buffer> {
     let value: string | undefined;
     try {
+      // Loaded with the first request that needs the key, not at module load.
+      const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
       value = (await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }))).SecretString;
     } catch (cause) {
       throw new UnavailableError({ cause });

@@ -6,7 +6,7 @@
  * DeliveryRefusedError reasons; the raw error is not kept as the cause because SES
  * may quote the address in its messages and errors get logged.
  */
-import { SendEmailCommand, type SendEmailCommandInput, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SendEmailCommandInput, SESv2Client } from '@aws-sdk/client-sesv2';
 import {
   DeliveryRefusedError,
   type DeliveryReference,
@@ -67,6 +67,9 @@ export class SesEmailSender implements Sender {
     // Tags come back in the configuration set's events: that is how a bounce finds its challenge.
     if (message.reference) input.EmailTags = referenceTags(message.reference);
     try {
+      // The SDK module is imported when first used, not at module load: cold starts that
+      // never send this kind of message never load it (see lambdas/adapters/lazy.ts).
+      const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
       const output = await this.client.send(new SendEmailCommand(input));
       return { messageId: output.MessageId ?? '' };
     } catch (error) {

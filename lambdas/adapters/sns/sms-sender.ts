@@ -9,7 +9,7 @@
  * delivery status log says "opted out"), so an opt-out is normally invisible here;
  * OptedOutException is still mapped in case SNS starts to raise it for Publish.
  */
-import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
+import type { MessageAttributeValue, SNSClient } from '@aws-sdk/client-sns';
 import {
   DeliveryRefusedError,
   type OutboundMessage,
@@ -62,6 +62,8 @@ export class SnsSmsSender implements Sender {
       };
     }
     try {
+      // Imported on first use: a cold start that sends no SMS never loads the SNS client.
+      const { PublishCommand } = await import('@aws-sdk/client-sns');
       const output = await this.client.send(
         new PublishCommand({ PhoneNumber: message.to, Message: message.body, MessageAttributes: attributes }),
       );

@@ -4,11 +4,10 @@
  * Polly voice. SDK errors become DeliveryRefusedError reasons; the raw error is not
  * kept as the cause because its message may quote the phone number.
  */
-import {
-  SendVoiceMessageCommand,
-  type PinpointSMSVoiceV2Client,
-  type SendVoiceMessageCommandInput,
-  type VoiceId,
+import type {
+  PinpointSMSVoiceV2Client,
+  SendVoiceMessageCommandInput,
+  VoiceId,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import {
   DeliveryRefusedError,
@@ -50,6 +49,8 @@ export class VoiceSender implements Sender {
       input.ConfigurationSetName = this.options.configurationSetName;
     }
     try {
+      // Imported on first use: a cold start that places no call never loads the voice client.
+      const { SendVoiceMessageCommand } = await import('@aws-sdk/client-pinpoint-sms-voice-v2');
       const output = await this.client.send(new SendVoiceMessageCommand(input));
       return { messageId: output.MessageId ?? '' };
     } catch (error) {
