@@ -46,12 +46,29 @@ export const UNUSED_IN_LAMBDA = [
 ];
 
 /**
+ * SDK clients the Lambda code imports only on first use (`lambdas/adapters/lazy.ts`
+ * and the adapters' dynamic `import()`): DynamoDB serves every request and is
+ * bundled; these serve some requests only, so they come from the runtime's SDK when
+ * first needed and cost neither bundle size nor module init time. Bundled, a
+ * dynamically imported package could not be tree-shaken (the whole client, every
+ * command, would be in every bundle).
+ */
+export const LOADED_ON_FIRST_USE = [
+  '@aws-sdk/client-sesv2',
+  '@aws-sdk/client-sns',
+  '@aws-sdk/client-kms',
+  '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-pinpoint-sms-voice-v2',
+];
+
+/**
  * Packages left to the Lambda runtime. Without the SDK bundled that is the whole SDK
  * (`@smithy/*` is its core: bundling one without the other would load two copies);
- * with it bundled, only the credential providers Lambda never loads.
+ * with it bundled, the credential providers Lambda never loads and the clients
+ * loaded on first use.
  */
 export function externalModules(bundleAwsSdk: boolean): string[] {
-  return bundleAwsSdk ? [...UNUSED_IN_LAMBDA] : ['@aws-sdk/*', '@smithy/*'];
+  return bundleAwsSdk ? [...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE] : ['@aws-sdk/*', '@smithy/*'];
 }
 
 /** Options for `NodejsFunction.bundling`. */

@@ -9,6 +9,7 @@ import {
   externalModules,
   MAIN_FIELDS,
   nodejsBundling,
+  LOADED_ON_FIRST_USE,
   UNUSED_IN_LAMBDA,
 } from '../../lib/bundling';
 
@@ -41,8 +42,9 @@ describe('Module: bundling', () => {
     expect(externalModules(false)).toEqual(['@aws-sdk/*', '@smithy/*']);
   });
 
-  it('with the SDK bundled, leaves out only the credential providers that Lambda never loads', () => {
-    expect(externalModules(true)).toEqual(UNUSED_IN_LAMBDA);
+  it('with the SDK bundled, leaves out only the credential providers Lambda never loads and the clients loaded on first use', () => {
+    expect(externalModules(true)).toEqual([...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE]);
+    expect(LOADED_ON_FIRST_USE).not.toContain('@aws-sdk/client-dynamodb');
     for (const pkg of UNUSED_IN_LAMBDA)
       expect(pkg).toMatch(/^@(aws-sdk|smithy)\/(credential-provider-|token-providers|nested-clients)/);
     expect(UNUSED_IN_LAMBDA).not.toContain('@aws-sdk/credential-provider-env');
