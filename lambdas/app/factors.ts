@@ -47,7 +47,11 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
   if (!isDeliveryChannel(channel) || input.destination === undefined) {
     throw new Error('schema guarantees a destination for sms, voice and email');
   }
-  const destination = normaliseDestination(channel, input.destination);
+  const destination = normaliseDestination(
+    channel,
+    input.destination,
+    deps.messaging.smsAllowedCountries ?? [],
+  );
   const snapshot = await deps.store.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
   const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);

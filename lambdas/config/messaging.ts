@@ -1,7 +1,7 @@
 /**
  * Messaging settings: sender identities and the wording knobs of SPEC §3.
  */
-import { readOptional, readString, type Env } from './env';
+import { readList, readOptional, readString, type Env } from './env';
 
 export interface MessagingConfig {
   /** The name users see in messages. @default "onetime" (ONETIME_SERVICE_NAME) */
@@ -18,6 +18,8 @@ export interface MessagingConfig {
   readonly smsSenderId?: string;
   /** SNS SMS origination number (E.164). @default unset (ONETIME_SMS_ORIGINATION_NUMBER) */
   readonly smsOriginationNumber?: string;
+  /** Countries (ISO 3166 alpha-2) phones may be in; empty = any. @default [] (ONETIME_SMS_ALLOWED_COUNTRIES, comma list) */
+  readonly smsAllowedCountries?: readonly string[];
   /** Voice origination identity for End User Messaging SMS and Voice v2. @default unset (ONETIME_VOICE_ORIGINATION_IDENTITY) */
   readonly voiceOriginationIdentity?: string;
 }
@@ -30,6 +32,7 @@ export function readMessagingConfig(env: Env): MessagingConfig {
   return {
     serviceName: readString(env, 'ONETIME_SERVICE_NAME', 'onetime'),
     emailFrom: readString(env, 'ONETIME_EMAIL_FROM', 'no-reply@example.com'),
+    smsAllowedCountries: readList(env, 'ONETIME_SMS_ALLOWED_COUNTRIES').map((c) => c.toUpperCase()),
     ...optional('ONETIME_WEBOTP_DOMAIN', 'webOtpDomain'),
     ...optional('ONETIME_PUBLIC_URL', 'publicUrl'),
     ...optional('ONETIME_SES_CONFIGURATION_SET', 'sesConfigurationSet'),

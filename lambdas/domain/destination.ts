@@ -6,10 +6,17 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
 
-/** Returns the E.164 form, or throws `invalid_phone_number`. */
-export function normalisePhone(input: string): string {
+/**
+ * Returns the E.164 form, or throws `invalid_phone_number`. With `allowedCountries`
+ * (ISO 3166 alpha-2; empty = any), numbers of other countries are refused: the
+ * operator's defence against SMS pumping to costly destinations.
+ */
+export function normalisePhone(input: string, allowedCountries: readonly string[] = []): string {
   const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
   if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError();
+  if (allowedCountries.length > 0 && !(parsed.country && allowedCountries.includes(parsed.country))) {
+    throw new InvalidPhoneNumberError('Codes cannot be sent to phone numbers of this country.');
+  }
   const type = parsed.getType();
   // Fixed lines, toll-free and premium numbers cannot receive SMS; voice handles fixed lines.
   if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') throw new InvalidPhoneNumberError();
@@ -51,6 +58,10 @@ export function maskDestination(channel: 'sms' | 'voice' | 'email', destination:
   return channel === 'email' ? maskEmail(destination) : maskPhone(destination);
 }
 
-export function normaliseDestination(channel: 'sms' | 'voice' | 'email', input: string): string {
-  return channel === 'email' ? normaliseEmail(input) : normalisePhone(input);
+export function normaliseDestination(
+  channel: 'sms' | 'voice' | 'email',
+  input: string,
+  allowedCountries: readonly string[] = [],
+): string {
+  return channel === 'email' ? normaliseEmail(input) : normalisePhone(input, allowedCountries);
 }

@@ -49,8 +49,8 @@ export class InvalidPhoneNumberError extends DomainError {
   readonly status = 400;
   readonly code = 'invalid_phone_number';
   readonly title = 'Invalid phone number';
-  constructor() {
-    super('The destination is not a valid phone number; use E.164, e.g. +14155550100.');
+  constructor(detail = 'The destination is not a valid phone number; use E.164, e.g. +14155550100.') {
+    super(detail);
   }
 }
 

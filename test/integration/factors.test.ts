@@ -234,3 +234,17 @@ describe('Failure: DynamoDB unavailable', () => {
     expect(JSON.parse(response.body)).toMatchObject({ code: 'unavailable' });
   });
 });
+
+describe('Policy: allowed SMS countries', () => {
+  it('refuses phones outside ONETIME_SMS_ALLOWED_COUNTRIES and sends nothing', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_SMS_ALLOWED_COUNTRIES: 'us,ca' } });
+    // Act
+    const uk = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '+447911123456' });
+    const us = await app.call('POST', '/v1/users/u/factors', { type: 'voice', destination: PHONE });
+    // Assess
+    expect(uk).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+    expect(app.outbox.list({ to: '+447911123456' })).toHaveLength(0);
+    expect(us.status).toBe(201);
+  });
+});

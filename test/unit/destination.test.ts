@@ -10,6 +10,14 @@ describe('Module: destination', () => {
       expect(() => normalisePhone(input)).toThrow(expect.objectContaining({ code: 'invalid_phone_number' }));
     });
   });
+  describe('Function: normalisePhone with allowed countries', () => {
+    it('accepts numbers of the allowed countries only', () => {
+      expect(normalisePhone('+14155550100', ['US', 'CA'])).toBe('+14155550100');
+      expect(() => normalisePhone('+447911123456', ['US', 'CA'])).toThrow(
+        expect.objectContaining({ code: 'invalid_phone_number' }),
+      );
+    });
+  });
   describe('Function: normaliseEmail', () => {
     it('lower-cases the domain only', () => {
       expect(normaliseEmail(' Jane.Doe@Example.COM ')).toBe('Jane.Doe@example.com');
