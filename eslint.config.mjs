@@ -17,7 +17,10 @@ export default tseslint.config(
     // The domain must stay free of AWS: only adapters talk to the SDK.
     files: ['lambdas/domain/**/*.ts', 'lambdas/ports/**/*.ts', 'lambdas/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '*/adapters/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '*/adapters/*'] },
+      ],
     },
   },
 );
