@@ -4,7 +4,17 @@
  * accepted one (exactly once, resetting the count). Both retry with the fresh
  * state the store returns when a concurrent request got there first.
  */
-import { CodeIncorrectError, LockedError, UnavailableError, type DomainError } from '../domain/errors';
+import type { ChallengeVerdict } from '../domain/challenge-match';
+import {
+  CodeAlreadyUsedError,
+  CodeExpiredError,
+  CodeIncorrectError,
+  CodeSupersededError,
+  LockedError,
+  NoPendingChallengeError,
+  UnavailableError,
+  type DomainError,
+} from '../domain/errors';
 import type { AccountEvent, RequestContext } from '../domain/events';
 import { lockStatus, planFailure, secondsUntil } from '../domain/lockout';
 import type { UserState } from '../domain/records';
@@ -23,6 +33,26 @@ export class LockedNowError extends LockedError {
 export function lockedAnswer(until: number | null, now: number, justLocked = false): DomainError {
   const Error = justLocked ? LockedNowError : LockedError;
   return until === null ? new Error(null, 86_400) : new Error(iso(until), secondsUntil(until, now));
+}
+
+/**
+ * Answers for a code that matched a code no longer live (or nothing, with no live
+ * code to guess): precise, and not counted as a failure.
+ */
+export function uncountedAnswer(
+  verdict: Exclude<ChallengeVerdict, { kind: 'match' } | { kind: 'wrong' }>,
+  attemptsRemaining: number,
+): DomainError {
+  switch (verdict.kind) {
+    case 'superseded':
+      return new CodeSupersededError(attemptsRemaining);
+    case 'already_used':
+      return new CodeAlreadyUsedError();
+    case 'expired':
+      return new CodeExpiredError();
+    case 'nothing_pending':
+      return verdict.latestExpired ? new CodeExpiredError() : new NoPendingChallengeError();
+  }
 }
 
 /** Throws `locked` if the state is locked now. */

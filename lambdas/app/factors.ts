@@ -5,21 +5,18 @@
  */
 import { isDeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
-import { judgeChallengeCode } from '../domain/challenge-match';
+import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { maskDestination, normaliseDestination } from '../domain/destination';
 import {
   CodeAlreadyUsedError,
-  CodeExpiredError,
-  CodeSupersededError,
   FactorLimitReachedError,
   FactorNotFoundError,
   FactorNotPendingError,
-  NoPendingChallengeError,
   UnavailableError,
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
-import { assertNotLocked, countWrongCode, lockedAnswer } from './attempts';
+import { assertNotLocked, countWrongCode, lockedAnswer, uncountedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -120,7 +117,7 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
 
     let target: Parameters<AppDeps['store']['accept']>[0]['target'];
     if (channel === 'totp') {
-      const match = await checkTotp(deps, [factor], input.code.trim(), now);
+      const match = await checkTotp(deps, [factor], normaliseEnteredCode(input.code), now);
       if (!match) return wrong();
       if (match.replayed) throw new CodeAlreadyUsedError();
       target = { kind: 'totp', factorId: factor.factorId, timeStep: match.timeStep, drift: match.drift };
@@ -129,23 +126,12 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
         key,
         snapshot.challenges,
         slotOf('enroll', factor.factorId),
-        input.code.trim(),
+        normaliseEnteredCode(input.code),
         now,
       );
-      switch (verdict.kind) {
-        case 'superseded':
-          throw new CodeSupersededError(attemptsRemaining);
-        case 'already_used':
-          throw new CodeAlreadyUsedError();
-        case 'expired':
-          throw new CodeExpiredError();
-        case 'nothing_pending':
-          throw verdict.latestExpired ? new CodeExpiredError() : new NoPendingChallengeError();
-        case 'wrong':
-          return wrong();
-        case 'match':
-          target = { kind: 'challenge', challengeId: verdict.challenge.challengeId };
-      }
+      if (verdict.kind === 'wrong') return wrong();
+      if (verdict.kind !== 'match') throw uncountedAnswer(verdict, attemptsRemaining);
+      target = { kind: 'challenge', challengeId: verdict.challenge.challengeId };
     }
 
     const recoveryCodes = snapshot.recovery ? undefined : newRecoveryCodes();

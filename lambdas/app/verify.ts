@@ -3,20 +3,13 @@
  * authenticator code, by the method given or inferred as SPEC §2 states.
  */
 import { hashRecoveryCode, looksLikeRecoveryCode } from '../domain/codes';
-import { judgeChallengeCode } from '../domain/challenge-match';
-import {
-  CodeAlreadyUsedError,
-  CodeExpiredError,
-  CodeSupersededError,
-  NoActiveFactorError,
-  NoPendingChallengeError,
-  UnavailableError,
-} from '../domain/errors';
+import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
+import { CodeAlreadyUsedError, NoActiveFactorError, UnavailableError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { UserSnapshot } from '../domain/records';
 import { currentChallenge } from '../domain/send-limits';
 import type { Acceptance } from '../ports/store';
-import { assertNotLocked, countWrongCode, lockedAnswer } from './attempts';
+import { assertNotLocked, countWrongCode, lockedAnswer, uncountedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
@@ -57,6 +50,7 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     const snapshot = await deps.store.loadUser(input.userId, now);
     const attemptsRemaining = assertNotLocked(snapshot.state, now, deps);
     const method = input.method ?? inferMethod(snapshot, input.code, input.purpose, now);
+    const entered = normaliseEnteredCode(input.code);
     const base = { userId: input.userId, now };
     const failed = (detail: Parameters<typeof countWrongCode>[3]) =>
       countWrongCode(deps, input.userId, snapshot.state, {
@@ -68,16 +62,13 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     let acceptance: Acceptance;
     let answer: Record<string, unknown>;
     if (method === 'challenge') {
-      const verdict = judgeChallengeCode(key, snapshot.challenges, input.purpose, input.code.trim(), now);
+      const verdict = judgeChallengeCode(key, snapshot.challenges, input.purpose, entered, now);
       switch (verdict.kind) {
         case 'superseded':
-          throw new CodeSupersededError(attemptsRemaining);
         case 'already_used':
-          throw new CodeAlreadyUsedError();
         case 'expired':
-          throw new CodeExpiredError();
         case 'nothing_pending':
-          throw verdict.latestExpired ? new CodeExpiredError() : new NoPendingChallengeError();
+          throw uncountedAnswer(verdict, attemptsRemaining);
         case 'wrong': {
           // The owner's record says which code was missed: the one pending in this purpose.
           const live = currentChallenge(snapshot.challenges, input.purpose, now);
@@ -124,7 +115,7 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     } else {
       const factors = snapshot.factors.filter((f) => f.type === 'totp' && f.status === 'active');
       if (factors.length === 0) throw new NoActiveFactorError('The user has no active authenticator app.');
-      const match = await checkTotp(deps, factors, input.code.trim(), now);
+      const match = await checkTotp(deps, factors, entered, now);
       if (!match) {
         const only = factors.length === 1 ? factors[0] : undefined;
         return failed({ channel: 'totp', ...(only ? { factorId: only.factorId } : {}) });

@@ -14,6 +14,11 @@ export type ChallengeVerdict =
   | { readonly kind: 'wrong' }
   | { readonly kind: 'nothing_pending'; readonly latestExpired: boolean };
 
+/** Entered codes are compared without the spaces and dashes people type or paste. */
+export function normaliseEnteredCode(code: string): string {
+  return code.replace(/[\s-]/g, '');
+}
+
 export function judgeChallengeCode(
   key: Buffer,
   challenges: readonly ChallengeRecord[],

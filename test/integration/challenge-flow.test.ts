@@ -30,3 +30,20 @@ describe('Flow: enrol, challenge, verify', () => {
     expect(again.body.code).toBe('code_already_used');
   });
 });
+
+describe('Flow: codes as people type them', () => {
+  it('accepts a code entered with spaces or a dash', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'u2');
+    app.clock.advance(61);
+    await app.call('POST', '/v1/users/u2/challenges', {});
+    const code = app.lastCode('+14155550100');
+    // Act
+    const ok = await app.call('POST', '/v1/users/u2/verify', {
+      code: ` ${code.slice(0, 3)} ${code.slice(3)} `,
+    });
+    // Assess
+    expect(ok.status).toBe(200);
+  });
+});

@@ -8,18 +8,17 @@ import {
   BatchWriteCommand,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { DeviceRecord } from '../../domain/records';
 import type { AccountStore, EventPage } from '../../ports/account-store';
 import { StoreUnavailableError } from '../../ports/store';
 import { deviceFromItem, eventFromItem, eventToItem, isLive, type Item } from './item-mapping';
-import { dynamoRequest } from './request';
+import { dynamoRequest, queryPartition, transactOrFalse } from './request';
 import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 
 export class DynamoDbAccountStore implements AccountStore {
@@ -71,30 +70,18 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async revokeDevice(userId: string, deviceId: string, events: readonly AccountEvent[]): Promise<boolean> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.table,
-                  Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
-                  ConditionExpression: 'attribute_exists(pk)',
-                },
-              },
-              ...events.map((e) => ({
-                Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
-              })),
-            ],
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+    return transactOrFalse(this.client, [
+      {
+        Delete: {
+          TableName: this.table,
+          Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      ...events.map((e) => ({
+        Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
+      })),
+    ]);
   }
 
   async revokeAllDevices(userId: string, now: number, events: readonly AccountEvent[]): Promise<number> {
@@ -213,25 +200,8 @@ export class DynamoDbAccountStore implements AccountStore {
     }
   }
 
-  private async queryAll(partition: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoRequest(() =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': partition },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      items.push(...((page.Items as Item[] | undefined) ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(partition: string): Promise<Item[]> {
+    return queryPartition(this.client, this.table, partition);
   }
 
   private async batchDelete(items: readonly Item[]): Promise<void> {

@@ -13,7 +13,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -53,7 +52,7 @@ import {
   stateFromItem,
   type Item,
 } from './item-mapping';
-import { dynamoRequest } from './request';
+import { dynamoRequest, queryPartition, transactOrFalse } from './request';
 import { TTL_ATTRIBUTE, cooldownAttribute, pk, sk, toTtl } from './keys';
 
 type TransactItem = NonNullable<
@@ -79,23 +78,7 @@ export class DynamoDbStore implements Store {
   }
 
   async loadUser(userId: string, now: number): Promise<UserSnapshot> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoRequest(() =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk.user(userId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      items.push(...((page.Items as Item[] | undefined) ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryPartition(this.client, this.table, pk.user(userId));
     return snapshotFromItems(userId, items, now, { hour: hourBucket(now), day: dayBucket(now) });
   }
 
@@ -565,29 +548,18 @@ export class DynamoDbStore implements Store {
     expiresAt: number;
     events: readonly AccountEvent[];
   }): Promise<{ ok: boolean }> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              this.bumpFactorsVersion(input.factor.userId, input.expectFactorsVersion),
-              {
-                Put: {
-                  TableName: this.table,
-                  Item: factorToItem(input.factor, input.expiresAt),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              ...input.events.map((e) => this.putEvent(e)),
-            ],
-          }),
-        ),
-      );
-      return { ok: true };
-    } catch (error) {
-      if (cancellationReasons(error)) return { ok: false };
-      throw error;
-    }
+    const ok = await transactOrFalse(this.client, [
+      this.bumpFactorsVersion(input.factor.userId, input.expectFactorsVersion),
+      {
+        Put: {
+          TableName: this.table,
+          Item: factorToItem(input.factor, input.expiresAt),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...input.events.map((e) => this.putEvent(e)),
+    ]);
+    return { ok };
   }
 
   async deleteFactor(input: {
@@ -596,29 +568,18 @@ export class DynamoDbStore implements Store {
     expectFactorsVersion: number;
     events: readonly AccountEvent[];
   }): Promise<{ ok: boolean }> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.table,
-                  Key: { pk: pk.user(input.userId), sk: sk.factor(input.factorId) },
-                  ConditionExpression: 'attribute_exists(pk)',
-                },
-              },
-              this.bumpFactorsVersion(input.userId, input.expectFactorsVersion),
-              ...input.events.map((e) => this.putEvent(e)),
-            ],
-          }),
-        ),
-      );
-      return { ok: true };
-    } catch (error) {
-      if (cancellationReasons(error)) return { ok: false };
-      throw error;
-    }
+    const ok = await transactOrFalse(this.client, [
+      {
+        Delete: {
+          TableName: this.table,
+          Key: { pk: pk.user(input.userId), sk: sk.factor(input.factorId) },
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      this.bumpFactorsVersion(input.userId, input.expectFactorsVersion),
+      ...input.events.map((e) => this.putEvent(e)),
+    ]);
+    return { ok };
   }
 
   async replaceRecoveryCodes(
