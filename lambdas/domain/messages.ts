@@ -360,23 +360,14 @@ function renderCodeEmail(input: CodeMessageInput, config: MessagingConfig): Emai
           'Didn&#39;t ask for this code? You can ignore this email: nobody can use it without access to your inbox.',
         )
       : p(`Didn&#39;t ask for this code? <a href="${escapeHtml(link)}">Report it</a>.`);
-  const html = [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;background:#ffffff">',
-    '<div style="max-width:480px;margin:0 auto">',
+  const html = emailHtml(subject, [
     p(escapeHtml(lead)),
     // The code is what the reader came for: large, monospaced, easy to copy.
     `<p style="margin:0 0 16px;font-family:'Courier New',Courier,monospace;font-size:32px;font-weight:bold;letter-spacing:6px"><strong>${escapeHtml(input.code)}</strong></p>`,
     p(`${escapeHtml(validity)} ${escapeHtml(advice)}`),
     p(`<strong>${escapeHtml(EMAIL_WARNING)}</strong>`),
     report,
-    '</div>',
-    '</body>',
-    '</html>',
-  ].join('\n');
+  ]);
 
   return { channel: 'email', to: input.to, subject, text, html };
 }
@@ -536,21 +527,12 @@ function renderNoticeEmail(
 
   const text = [event, '', wording.advice, NOTICE_WARNING, '', origin].join('\n');
   const p = (inner: string): string => `<p style="margin:0 0 16px">${inner}</p>`;
-  const html = [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;background:#ffffff">',
-    '<div style="max-width:480px;margin:0 auto">',
+  const html = emailHtml(subject, [
     p(`<strong>${escapeHtml(event)}</strong>`),
     p(escapeHtml(wording.advice)),
     p(escapeHtml(NOTICE_WARNING)),
     `<p style="margin:0;color:#59636e;font-size:13px">${escapeHtml(origin)}</p>`,
-    '</div>',
-    '</body>',
-    '</html>',
-  ].join('\n');
+  ]);
   return { channel: 'email', to: input.to, subject, text, html };
 }
 
@@ -568,4 +550,20 @@ function renderNoticeVoice(
     ' ',
   );
   return { channel: 'voice', to: input.to, ssml: `<speak>${escapeXml(text)}</speak>`, text };
+}
+
+/** The HTML document around an email's paragraphs: one layout for codes and notices. */
+function emailHtml(subject: string, paragraphs: readonly string[]): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;background:#ffffff">',
+    '<div style="max-width:480px;margin:0 auto">',
+    ...paragraphs,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
 }

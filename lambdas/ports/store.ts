@@ -87,6 +87,23 @@ export type AcceptOutcome =
 
 export type FailureOutcome = { readonly ok: true } | { readonly ok: false; readonly state: UserState };
 
+export interface DeliveryFailure {
+  readonly userId: string;
+  readonly challengeId: string;
+  readonly deliveryIndex: number;
+  readonly now: number;
+  readonly events: readonly AccountEvent[];
+  readonly idempotency?: IdempotencyRecord;
+}
+
+export interface DeliveryOutcomeRecord {
+  readonly userId: string;
+  readonly challengeId: string;
+  readonly deliveryIndex: number;
+  readonly status: DeliveryStatus;
+  readonly at: number;
+}
+
 export interface Store {
   /** The user's state, factors, live challenges, recovery set and recent idempotent answers. */
   loadUser(userId: string, now: number): Promise<UserSnapshot>;
@@ -94,26 +111,13 @@ export interface Store {
 
   reserveSend(reservation: SendReservation): Promise<SendReservationResult>;
   /** After the provider refused: mark the delivery failed and keep the refusal as the idempotent answer. */
-  recordDeliveryFailure(input: {
-    userId: string;
-    challengeId: string;
-    deliveryIndex: number;
-    now: number;
-    events: readonly AccountEvent[];
-    idempotency?: IdempotencyRecord;
-  }): Promise<void>;
+  recordDeliveryFailure(input: DeliveryFailure): Promise<void>;
 
   /**
    * A provider's report on one delivery (SES events). A late "sent" never
    * overwrites "delivered" or "failed"; returns false when the challenge is gone.
    */
-  recordDeliveryStatus(input: {
-    userId: string;
-    challengeId: string;
-    deliveryIndex: number;
-    status: DeliveryStatus;
-    at: number;
-  }): Promise<boolean>;
+  recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean>;
 
   /** Counts one wrong code, if the plan's facts still hold. */
   recordFailure(

@@ -20,10 +20,12 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { FailurePlan } from '../../domain/lockout';
-import type { ChallengeRecord, DeliveryStatus, FactorRecord, UserSnapshot } from '../../domain/records';
+import type { ChallengeRecord, FactorRecord, UserSnapshot } from '../../domain/records';
 import { hourBucket, dayBucket } from '../../domain/send-limits';
 import {
   type AcceptOutcome,
+  type DeliveryFailure,
+  type DeliveryOutcomeRecord,
   type Acceptance,
   type FailureOutcome,
   type IdempotencyRecord,
@@ -267,14 +269,7 @@ export class DynamoDbStore implements Store {
     }
   }
 
-  async recordDeliveryFailure(input: {
-    userId: string;
-    challengeId: string;
-    deliveryIndex: number;
-    now: number;
-    events: readonly AccountEvent[];
-    idempotency?: IdempotencyRecord;
-  }): Promise<void> {
+  async recordDeliveryFailure(input: DeliveryFailure): Promise<void> {
     const items: TransactItem[] = [
       {
         Update: {
@@ -292,13 +287,7 @@ export class DynamoDbStore implements Store {
     await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
   }
 
-  async recordDeliveryStatus(input: {
-    userId: string;
-    challengeId: string;
-    deliveryIndex: number;
-    status: DeliveryStatus;
-    at: number;
-  }): Promise<boolean> {
+  async recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean> {
     const path = `deliveries[${input.deliveryIndex}]`;
     const conditions = ['attribute_exists(pk)', `attribute_exists(${path})`];
     // Events arrive out of order: a final outcome is never replaced by "sent".
