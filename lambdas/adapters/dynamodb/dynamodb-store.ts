@@ -35,7 +35,6 @@ import {
 } from '../../ports/store';
 import {
   ABSENT_OR_EXPIRED,
-  BELOW_CAP,
   CHALLENGE_PENDING,
   COOLDOWN_ELAPSED,
   NOT_LOCKED,
@@ -55,11 +54,8 @@ import {
   type Item,
 } from './item-mapping';
 import { dynamoRequest, queryPartition, transactOrFalse } from './request';
+import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
 import { TTL_ATTRIBUTE, cooldownAttribute, pk, sk, toTtl } from './keys';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 export interface DynamoDbStoreOptions {
   readonly tableName: string;
@@ -104,7 +100,6 @@ export class DynamoDbStore implements Store {
     const roles: Array<
       'state' | 'challenge' | 'superseded' | 'factor' | 'counter' | 'event' | 'idempotency'
     > = [];
-    const counterRoles: Array<'user_hour' | 'user_day' | 'destination_hour' | 'destination_day'> = [];
     const push = (role: (typeof roles)[number], item: TransactItem) => {
       roles.push(role);
       items.push(item);
@@ -196,33 +191,7 @@ export class DynamoDbStore implements Store {
     }
 
     // 3. Send caps, per user and per destination, hourly and daily: counters that refuse to pass the cap.
-    const c = r.counters;
-    const counter = (
-      role: (typeof counterRoles)[number],
-      partition: string,
-      key: string,
-      max: number,
-      endsAt: number,
-    ) => {
-      counterRoles.push(role);
-      push('counter', {
-        Update: {
-          TableName: this.table,
-          Key: { pk: partition, sk: key },
-          UpdateExpression: 'ADD n :one SET #ttl = :ttl',
-          ConditionExpression: BELOW_CAP,
-          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':one': 1, ':max': max, ':ttl': toTtl(endsAt) },
-        },
-      });
-    };
-    const hourEnd = (c.hourBucket + 1) * 3_600_000;
-    const dayEnd = (c.dayBucket + 1) * 86_400_000;
-    counter('user_hour', userPk, sk.hourSends(c.hourBucket), c.maxPerHour, hourEnd);
-    counter('user_day', userPk, sk.daySends(c.dayBucket), c.maxPerDay, dayEnd);
-    const destPk = pk.destination(c.destinationHash);
-    counter('destination_hour', destPk, sk.hourSends(c.hourBucket), c.maxPerHour, hourEnd);
-    counter('destination_day', destPk, sk.daySends(c.dayBucket), c.maxPerDay, dayEnd);
+    for (const item of sendCounterItems(this.table, r.userId, r.counters)) push('counter', item);
 
     for (const event of r.events) push('event', this.putEvent(event));
     if (r.idempotency) push('idempotency', this.putIdempotency(r.userId, r.idempotency, r.now, true));
@@ -261,7 +230,7 @@ export class DynamoDbStore implements Store {
       let counterIndex = 0;
       for (let i = 0; i < reasons.length; i++) {
         if (roles[i] !== 'counter') continue;
-        const role = counterRoles[counterIndex++];
+        const role = COUNTER_ROLES[counterIndex++];
         if (reasons[i]?.Code === 'ConditionalCheckFailed' && role) return { ok: false, reason: role };
       }
       // Another request changed the challenge, the factor or an item in between: decide again.

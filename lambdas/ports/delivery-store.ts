@@ -1,0 +1,33 @@
+/**
+ * Port: persistence of delivery codes. As with Store, each method is one round
+ * trip whose guarantees (created once, one send per cooldown, confirmed once, at
+ * most the limit of wrong codes) are enforced atomically by the database.
+ */
+import type { DeliveryRecord } from '../domain/delivery';
+import type { AccountEvent } from '../domain/events';
+import type { SendCounters } from './store';
+
+export type SendRefusalReason =
+  'cooldown' | 'user_hour' | 'user_day' | 'destination_hour' | 'destination_day';
+
+export interface DeliveryStore {
+  getDelivery(deliveryId: string, now: number): Promise<DeliveryRecord | undefined>;
+  /** Creates the delivery and counts its first send; `exists` when the id is taken. */
+  createDelivery(input: {
+    record: DeliveryRecord;
+    counters: SendCounters;
+    events: readonly AccountEvent[];
+  }): Promise<{ ok: true } | { ok: false; reason: 'exists' | SendRefusalReason }>;
+  /** Counts a resend of the same code, at most one per cooldown. */
+  recordResend(input: {
+    deliveryId: string;
+    userId: string;
+    now: number;
+    cooldownCutoff: number;
+    counters: SendCounters;
+  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | SendRefusalReason }>;
+  /** Confirms once, while fewer than `maxAttempts` wrong codes were counted. */
+  confirm(deliveryId: string, now: number, maxAttempts: number): Promise<boolean>;
+  /** Counts one wrong code while below the limit; returns the count after, or undefined if refused. */
+  countFailure(deliveryId: string, maxAttempts: number): Promise<number | undefined>;
+}
