@@ -6,6 +6,7 @@
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
+import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
 import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
 import type { AppDeps } from './app/deps';
@@ -79,6 +80,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   return {
     store,
     accounts,
+    deliveries: new DynamoDbDeliveryStore(client, tableName, policy.eventRetentionDays),
     notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log }),
     senders,
     clock: systemClock,

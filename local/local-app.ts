@@ -10,6 +10,7 @@ import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
 import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
+import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb/dynamodb-delivery-store';
 import { DynamoDbStore } from '../lambdas/adapters/dynamodb/dynamodb-store';
 import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
@@ -91,6 +92,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const deps: AppDeps = {
     store,
     accounts,
+    deliveries: new DynamoDbDeliveryStore(client, options.tableName, policy.eventRetentionDays),
     notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log }),
     senders,
     clock,

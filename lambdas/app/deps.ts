@@ -8,6 +8,7 @@ import type { Policy } from '../config/policy';
 import type { DeliveryChannel } from '../domain/channel';
 import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';
+import type { DeliveryStore } from '../ports/delivery-store';
 import type { Notifier } from '../ports/notifier';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
@@ -16,6 +17,7 @@ import type { Store } from '../ports/store';
 export interface AppDeps {
   readonly store: Store;
   readonly accounts: AccountStore;
+  readonly deliveries: DeliveryStore;
   /** Security notices to the owner; best effort, never fails a request. */
   readonly notifier: Notifier;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;

@@ -195,6 +195,15 @@ export class AlreadyConfirmedError extends DomainError {
   }
 }
 
+export class DeliveryExistsError extends DomainError {
+  readonly status = 409;
+  readonly code = 'delivery_exists';
+  readonly title = 'Delivery already exists';
+  constructor() {
+    super('A delivery with this deliveryId already exists; resend its code instead.');
+  }
+}
+
 export class CodeExpiredError extends DomainError {
   readonly status = 410;
   readonly code = 'code_expired';

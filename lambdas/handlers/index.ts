@@ -9,6 +9,7 @@ import type { FunctionName } from '../http/routes';
 import { makeAccountHandler } from './account';
 import { makeChallengesHandler } from './challenges';
 import { makeFactorsHandler } from './factors';
+import { makeDeliveriesHandler } from './deliveries';
 import { makeDevicesHandler } from './devices';
 import { makeHealthHandler } from './health';
 import { makeReportsHandler } from './reports';
@@ -23,5 +24,6 @@ export function makeHandlers(deps: AppDeps, options: HttpHandlerOptions): Record
     devices: makeDevicesHandler(deps, options),
     account: makeAccountHandler(deps, options),
     reports: makeReportsHandler(deps, options),
+    deliveries: makeDeliveriesHandler(deps, options),
   };
 }

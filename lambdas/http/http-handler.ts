@@ -118,7 +118,12 @@ function checkPathParameters(raw: Readonly<Record<string, string | undefined>>):
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const decoded = safeDecode(value);
-    const schema = name === 'userId' ? userIdSchema : name === 'reportToken' ? reportTokenSchema : idSchema;
+    const schema =
+      name === 'userId' || name === 'deliveryId'
+        ? userIdSchema
+        : name === 'reportToken'
+          ? reportTokenSchema
+          : idSchema;
     const result = schema.safeParse(decoded);
     if (result.success) params[name] = result.data;
     else errors.push({ path: `/path/${name}`, message: result.error.issues[0]?.message ?? 'is invalid' });

@@ -11,6 +11,7 @@ export const FUNCTION_NAMES = [
   'devices',
   'account',
   'reports',
+  'deliveries',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -47,6 +48,11 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', resource: '/v1/users/{userId}/events', fn: 'account' },
   { method: 'DELETE', resource: '/v1/users/{userId}/lockout', fn: 'account' },
   { method: 'DELETE', resource: '/v1/users/{userId}', fn: 'account' },
+
+  { method: 'POST', resource: '/v1/deliveries', fn: 'deliveries' },
+  { method: 'GET', resource: '/v1/deliveries/{deliveryId}', fn: 'deliveries' },
+  { method: 'POST', resource: '/v1/deliveries/{deliveryId}/resend', fn: 'deliveries' },
+  { method: 'POST', resource: '/v1/deliveries/{deliveryId}/confirm', fn: 'deliveries' },
 
   // The emailed "I did not ask for this" link: the token is the credential.
   { method: 'POST', resource: '/v1/reports/{reportToken}', fn: 'reports', public: true },

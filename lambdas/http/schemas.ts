@@ -73,5 +73,44 @@ export const deviceVerifyBody = z.strictObject({
   context: z.optional(contextSchema),
 });
 
+/** Delivery ids are the sender's own (an order or parcel number). */
+export const deliveryIdSchema = pattern(
+  /^[A-Za-z0-9._:@-]{1,128}$/,
+  'must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -',
+);
+
+export const createDeliveryBody = z
+  .strictObject({
+    deliveryId: deliveryIdSchema,
+    userId: userIdSchema,
+    windowStart: text(1, 64),
+    windowEnd: text(1, 64),
+    factorId: z.optional(idSchema),
+    channel: z.optional(z.enum(DELIVERY_CHANNELS)),
+    destination: z.optional(text(1, 320)),
+    context: z.optional(contextSchema),
+  })
+  .check((payload) => {
+    const body = payload.value;
+    if (body.destination !== undefined && body.channel === undefined) {
+      payload.issues.push({
+        code: 'custom',
+        input: body,
+        path: ['channel'],
+        message: 'is required with destination',
+      });
+    }
+    if (body.factorId !== undefined && (body.channel !== undefined || body.destination !== undefined)) {
+      payload.issues.push({
+        code: 'custom',
+        input: body,
+        path: ['factorId'],
+        message: 'is used alone: give factorId, or channel, or channel and destination',
+      });
+    }
+  });
+
+export const confirmDeliveryBody = z.strictObject({ code: codeSchema, context: z.optional(contextSchema) });
+
 /** Routes whose body is optional: an absent body stands for `{}`. */
 export const optionalContextBody = z.strictObject({ context: z.optional(contextSchema) });

@@ -1,0 +1,185 @@
+/**
+ * The DeliveryStore port on the table: one item per delivery (`DELIVERY#<id>`),
+ * kept a week past its window. Creation, resends, confirmation and wrong codes
+ * are each one conditional write; resends and creation also count against the
+ * shared send caps in the same transaction.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { DELIVERY_RETENTION_MS, type DeliveryRecord } from '../../domain/delivery';
+import type { AccountEvent } from '../../domain/events';
+import type { DeliveryStore, SendRefusalReason } from '../../ports/delivery-store';
+import { StoreUnavailableError, type SendCounters } from '../../ports/store';
+import { eventToItem, isLive, type Item } from './item-mapping';
+import { TTL_ATTRIBUTE, toTtl } from './keys';
+import { dynamoRequest } from './request';
+import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
+
+export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });
+
+export class DynamoDbDeliveryStore implements DeliveryStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly eventRetentionDays: number,
+  ) {}
+
+  async getDelivery(deliveryId: string, now: number): Promise<DeliveryRecord | undefined> {
+    const out = await dynamoRequest(() =>
+      this.client.send(
+        new GetCommand({ TableName: this.table, Key: deliveryKey(deliveryId), ConsistentRead: true }),
+      ),
+    );
+    const item = out.Item as Item | undefined;
+    if (!item || !isLive(item, now)) return undefined;
+    const { pk: _pk, sk: _sk, kind: _kind, [TTL_ATTRIBUTE]: _ttl, ...record } = item;
+    return record as unknown as DeliveryRecord;
+  }
+
+  async createDelivery(input: {
+    record: DeliveryRecord;
+    counters: SendCounters;
+    events: readonly AccountEvent[];
+  }): Promise<{ ok: true } | { ok: false; reason: 'exists' | SendRefusalReason }> {
+    const r = input.record;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...deliveryKey(r.deliveryId),
+            kind: 'delivery',
+            ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
+            [TTL_ATTRIBUTE]: toTtl(r.windowEnd + DELIVERY_RETENTION_MS),
+          },
+          // A delivery id is created once; a leftover past its TTL may be reused.
+          ConditionExpression: 'attribute_not_exists(pk) OR #ttl <= :nowSeconds',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':nowSeconds': Math.floor(r.createdAt / 1000) },
+        },
+      },
+      ...sendCounterItems(this.table, r.userId, input.counters),
+      ...input.events.map((e) => ({
+        Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
+      })),
+    ];
+    const failed = await this.transact(items);
+    if (failed === undefined) return { ok: true };
+    return { ok: false, reason: failed === 0 ? 'exists' : (COUNTER_ROLES[failed - 1] ?? 'cooldown') };
+  }
+
+  async recordResend(input: {
+    deliveryId: string;
+    userId: string;
+    now: number;
+    cooldownCutoff: number;
+    counters: SendCounters;
+  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | SendRefusalReason }> {
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: deliveryKey(input.deliveryId),
+          UpdateExpression: 'SET lastSentAt = :now',
+          // One resend per cooldown, and only of a code still waiting to be confirmed.
+          ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND lastSentAt <= :cutoff',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':now': input.now,
+            ':pending': 'pending',
+            ':cutoff': input.cooldownCutoff,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...sendCounterItems(this.table, input.userId, input.counters),
+    ];
+    try {
+      await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const first = reasons[0];
+      if (first?.Code === 'ConditionalCheckFailed') {
+        const status = first.Item?.status?.S;
+        return { ok: false, reason: status === 'pending' ? 'cooldown' : 'not_pending' };
+      }
+      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      return { ok: false, reason: COUNTER_ROLES[index - 1] ?? 'cooldown' };
+    }
+  }
+
+  async confirm(deliveryId: string, now: number, maxAttempts: number): Promise<boolean> {
+    return this.conditionalUpdate({
+      TableName: this.table,
+      Key: deliveryKey(deliveryId),
+      UpdateExpression: 'SET #status = :delivered, confirmedAt = :now',
+      // Confirmed at most once, and never after the limit of wrong codes.
+      ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND failures < :max',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':delivered': 'delivered',
+        ':pending': 'pending',
+        ':now': now,
+        ':max': maxAttempts,
+      },
+    });
+  }
+
+  async countFailure(deliveryId: string, maxAttempts: number): Promise<number | undefined> {
+    try {
+      const out = await dynamoRequest(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: deliveryKey(deliveryId),
+            UpdateExpression: 'ADD failures :one',
+            // However many wrong codes arrive at once, at most the limit are counted.
+            ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND failures < :max',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':max': maxAttempts },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return (out.Attributes as { failures?: number } | undefined)?.failures;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  private async conditionalUpdate(update: ConstructorParameters<typeof UpdateCommand>[0]): Promise<boolean> {
+    try {
+      await dynamoRequest(() => this.client.send(new UpdateCommand(update)));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Runs the transaction; returns the index of the first failed condition, or
+   * undefined on success. A conflict with a concurrent transaction is retried.
+   */
+  private async transact(items: TransactItem[]): Promise<number | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (index >= 0) return index;
+      }
+    }
+    throw new StoreUnavailableError('DynamoDB transaction kept conflicting');
+  }
+}

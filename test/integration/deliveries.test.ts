@@ -1,0 +1,137 @@
+/**
+ * Delivery codes: bound to one delivery and its window, the same code on every
+ * resend, confirmed once, wrong codes counted per delivery.
+ */
+import { activeSmsFactor, testApp, type TestApp } from './harness';
+
+const PHONE = '+14155550100';
+const COURIER_PHONE = '+14155550177';
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function newDelivery(app: TestApp, body: Record<string, unknown> = {}) {
+  const now = app.clock.now();
+  return app.call('POST', '/v1/deliveries', {
+    deliveryId: 'parcel-1',
+    userId: 'u',
+    windowStart: iso(now),
+    windowEnd: iso(now + 4 * 3_600_000),
+    channel: 'sms',
+    destination: COURIER_PHONE,
+    ...body,
+  });
+}
+
+describe('Use case: deliveries', () => {
+  it('creates a delivery and sends its code at once, to a destination given', async () => {
+    // Prepare
+    const app = await testApp();
+    // Act
+    const created = await newDelivery(app);
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      deliveryId: 'parcel-1',
+      status: 'pending',
+      destinationMasked: '+1*******0177',
+      validFrom: iso(app.clock.now()),
+      validUntil: iso(app.clock.now() + 4 * 3_600_000),
+    });
+    const message = app.outbox.list({ to: COURIER_PHONE })[0];
+    expect(message?.body).toContain('delivery');
+    expect(JSON.stringify(created.body)).not.toContain('5550177');
+  });
+
+  it("sends to the user's active factor when no destination is given", async () => {
+    // Prepare
+    const app = await testApp();
+    const { factorId } = await activeSmsFactor(app, 'u', PHONE);
+    const before = app.outbox.list({ to: PHONE }).length;
+    // Act
+    const created = await newDelivery(app, { channel: undefined, destination: undefined, factorId });
+    // Assess
+    expect(created.status).toBe(201);
+    expect(app.outbox.list({ to: PHONE })).toHaveLength(before + 1);
+  });
+
+  it('resends the same code after the cooldown, and confirms it exactly once', async () => {
+    // Prepare
+    const app = await testApp();
+    await newDelivery(app);
+    const code = app.lastCode(COURIER_PHONE);
+    // Act
+    const tooSoon = await app.call('POST', '/v1/deliveries/parcel-1/resend');
+    app.clock.advance(61);
+    const resent = await app.call('POST', '/v1/deliveries/parcel-1/resend');
+    const resentCode = app.lastCode(COURIER_PHONE);
+    const confirmations = await Promise.all(
+      Array.from({ length: 10 }, () => app.call('POST', '/v1/deliveries/parcel-1/confirm', { code })),
+    );
+    const status = await app.call('GET', '/v1/deliveries/parcel-1');
+    // Assess
+    expect(tooSoon).toMatchObject({ status: 429, body: { code: 'resend_too_soon' } });
+    expect(resent.status).toBe(202);
+    expect(resentCode).toBe(code);
+    expect(confirmations.filter((c) => c.status === 200)).toHaveLength(1);
+    expect(confirmations.filter((c) => c.body.code === 'already_confirmed')).toHaveLength(9);
+    expect(status.body).toMatchObject({ status: 'delivered', confirmedAt: iso(app.clock.now()) });
+  });
+
+  it('refuses the right code outside the window, without counting it', async () => {
+    // Prepare
+    const app = await testApp();
+    const now = app.clock.now();
+    await newDelivery(app, { windowStart: iso(now + 3_600_000), windowEnd: iso(now + 7_200_000) });
+    const code = app.lastCode(COURIER_PHONE);
+    // Act
+    const early = await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code });
+    app.clock.advance(7_201);
+    const late = await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code });
+    const status = await app.call('GET', '/v1/deliveries/parcel-1');
+    // Assess
+    expect(early).toMatchObject({
+      status: 422,
+      body: { code: 'outside_window', validFrom: iso(now + 3_600_000), validUntil: iso(now + 7_200_000) },
+    });
+    expect(late.body.code).toBe('outside_window');
+    expect(status.body.attemptsRemaining).toBe(5);
+  });
+
+  it('counts wrong codes per delivery: at most 5 of 50 parallel ones, then locked', async () => {
+    // Prepare
+    const app = await testApp();
+    await newDelivery(app);
+    const code = app.lastCode(COURIER_PHONE);
+    const wrong = code === '000000' ? '111111' : '000000';
+    // Act
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => app.call('POST', '/v1/deliveries/parcel-1/confirm', { code: wrong })),
+    );
+    const right = await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code });
+    // Assess
+    expect(answers.filter((a) => a.body.code === 'code_incorrect')).toHaveLength(4);
+    expect(answers.filter((a) => a.body.code === 'locked')).toHaveLength(46);
+    expect(right).toMatchObject({ status: 423, body: { code: 'locked' } });
+  });
+
+  it('answers precisely to bad input and unknown deliveries', async () => {
+    // Prepare
+    const app = await testApp();
+    const now = app.clock.now();
+    // Act
+    const backwards = await newDelivery(app, {
+      windowStart: iso(now + 7_200_000),
+      windowEnd: iso(now + 3_600_000),
+    });
+    const noChannel = await newDelivery(app, { channel: undefined });
+    const noFactor = await newDelivery(app, { channel: 'email', destination: undefined });
+    await newDelivery(app);
+    const twice = await newDelivery(app);
+    const unknown = await app.call('POST', '/v1/deliveries/nope/confirm', { code: '123456' });
+    // Assess
+    expect(backwards).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
+    expect(noChannel).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
+    expect(noFactor).toMatchObject({ status: 409, body: { code: 'no_active_factor' } });
+    expect(twice).toMatchObject({ status: 409, body: { code: 'delivery_exists' } });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'delivery_not_found' } });
+  });
+});
