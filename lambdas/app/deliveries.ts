@@ -199,26 +199,28 @@ export async function confirmDelivery(deps: AppDeps, deliveryId: string, code: s
   const delivery = await deps.deliveries.getDelivery(deliveryId, now);
   if (!delivery) throw new DeliveryNotFoundError();
   if (delivery.status === 'delivered') throw new AlreadyConfirmedError();
-  if (delivery.failures >= max) throw new LockedError(null, 86_400);
+  if (delivery.failures >= max) throw lockedDelivery();
   if (windowPosition(delivery, now) !== 'inside') throw outsideWindow(delivery);
   const key = await deps.secret.hmacKey();
   if (codeMatches(key, delivery.seed, delivery.codeLength, normaliseEnteredCode(code))) {
     if (await deps.deliveries.confirm(deliveryId, now, max)) {
       return { statusCode: 200, body: { deliveryId, status: 'delivered', confirmedAt: iso(now) } };
     }
-    // Confirmed or locked by a concurrent request in between: answer what it is now.
-    const current = await deps.deliveries.getDelivery(deliveryId, now);
-    if (current?.status === 'delivered') throw new AlreadyConfirmedError();
-    throw new LockedError(null, 86_400);
+    throw await changedUnderUs(deps, deliveryId, now);
   }
   const failures = await deps.deliveries.countFailure(deliveryId, max);
-  if (failures === undefined) {
-    const current = await deps.deliveries.getDelivery(deliveryId, now);
-    if (current?.status === 'delivered') throw new AlreadyConfirmedError();
-    throw new LockedError(null, 86_400);
-  }
-  if (failures >= max) throw new LockedError(null, 86_400);
+  if (failures === undefined) throw await changedUnderUs(deps, deliveryId, now);
+  if (failures >= max) throw lockedDelivery();
   throw new CodeIncorrectError(max - failures);
+}
+
+/** A delivery past its limit of wrong codes stays locked: the sender makes a new one. */
+const lockedDelivery = () => new LockedError(null, 86_400);
+
+/** A write refused because a concurrent request confirmed or locked the delivery: say which. */
+async function changedUnderUs(deps: AppDeps, deliveryId: string, now: number): Promise<DomainError> {
+  const current = await deps.deliveries.getDelivery(deliveryId, now);
+  return current?.status === 'delivered' ? new AlreadyConfirmedError() : lockedDelivery();
 }
 
 export async function getDelivery(deps: AppDeps, deliveryId: string): Promise<Reply> {

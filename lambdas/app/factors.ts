@@ -16,7 +16,7 @@ import {
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
-import { assertNotLocked, countWrongCode, lockedAnswer, uncountedAnswer } from './attempts';
+import { assertNotLocked, countWrongCode, uncountedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -171,9 +171,8 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
         body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
       };
     }
-    if (outcome.reason === 'locked') {
-      throw lockedAnswer(outcome.state.hardLocked ? null : (outcome.state.lockedUntil ?? now), now);
-    }
+    // Locked by a concurrent request: answer from the fresh state; otherwise judge the code again.
+    if (outcome.reason === 'locked') assertNotLocked(outcome.state, deps.clock.now(), deps);
   }
   throw new UnavailableError();
 }

@@ -9,15 +9,13 @@ import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
 import { deriveCode, keyedHash, newSeed } from '../domain/codes';
 import {
   DeliveryFailedError,
-  LockedError,
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
   type Alternative,
-  type DomainError,
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
-import { lockStatus, secondsUntil } from '../domain/lockout';
+import { secondsUntil } from '../domain/lockout';
 import { renderCodeMessage } from '../domain/messages';
 import { reportToken, reportUrl } from '../domain/report-token';
 import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
@@ -34,6 +32,7 @@ import {
   sendsRemainingAfter,
 } from '../domain/send-limits';
 import type { SendReservation } from '../ports/store';
+import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
@@ -75,8 +74,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     const replay = findReplay(snapshot.idempotent, input.idempotency);
     if (replay) return replay;
 
-    const lock = lockStatus(snapshot.state, now, policy);
-    if (lock.kind === 'locked') throw lockedError(lock.until, now);
+    assertNotLocked(snapshot.state, now, deps);
 
     const slot = slotOf(input.purpose, input.factor.factorId);
     const cdKey = cooldownKey(slot, channel, destinationHash);
@@ -277,10 +275,4 @@ export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): 
     });
   }
   return alternatives;
-}
-
-export function lockedError(until: number | null, now: number): DomainError {
-  return until === null
-    ? new LockedError(null, 86_400)
-    : new LockedError(iso(until), secondsUntil(until, now));
 }

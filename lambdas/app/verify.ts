@@ -9,7 +9,7 @@ import type { RequestContext } from '../domain/events';
 import type { UserSnapshot } from '../domain/records';
 import { currentChallenge } from '../domain/send-limits';
 import type { Acceptance } from '../ports/store';
-import { assertNotLocked, countWrongCode, lockedAnswer, uncountedAnswer } from './attempts';
+import { assertNotLocked, countWrongCode, uncountedAnswer } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
@@ -161,11 +161,9 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
         await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
       return { statusCode: 200, body: answer };
     }
-    if (outcome.reason === 'locked') {
-      const status = outcome.state;
-      throw lockedAnswer(status.hardLocked ? null : (status.lockedUntil ?? now), now);
-    }
-    // The code was used, replaced or expired by a concurrent request: judge it again.
+    // Locked by a concurrent request: answer from the fresh state. Otherwise the code was used,
+    // replaced or expired by a concurrent request: judge it again.
+    if (outcome.reason === 'locked') assertNotLocked(outcome.state, deps.clock.now(), deps);
   }
   throw new UnavailableError();
 }

@@ -74,8 +74,3 @@ export function normaliseRecoveryCode(input: string): string {
 export function hashRecoveryCode(key: Buffer, code: string): string {
   return keyedHash(key, 'recovery', normaliseRecoveryCode(code));
 }
-
-/** A 256-bit random bearer token (device tokens, report links). */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}

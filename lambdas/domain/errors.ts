@@ -129,15 +129,6 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-  readonly code = 'unsupported_media_type';
-  readonly title = 'Unsupported media type';
-  constructor() {
-    super('Send the body as application/json.');
-  }
-}
-
 export class NoActiveFactorError extends DomainError {
   readonly status = 409;
   readonly code = 'no_active_factor';

@@ -47,10 +47,6 @@ export function cooldownKey(slot: string, channel: DeliveryChannel, destinationH
   return slot.startsWith('enroll:') ? `enroll#${destinationHash}#${channel}` : `${slot}#${channel}`;
 }
 
-export function cooldownEndsAt(lastSentAt: number | undefined, policy: Policy): number | undefined {
-  return lastSentAt === undefined ? undefined : lastSentAt + policy.resendCooldownSeconds * 1000;
-}
-
 export type CapVerdict =
   { readonly ok: true } | { readonly ok: false; readonly scope: 'hour' | 'day'; readonly retryAt: number };
 
