@@ -62,13 +62,23 @@ export const LOADED_ON_FIRST_USE = [
 ];
 
 /**
- * Packages left to the Lambda runtime. Without the SDK bundled that is the whole SDK
- * (`@smithy/*` is its core: bundling one without the other would load two copies);
- * with it bundled, the credential providers Lambda never loads and the clients
- * loaded on first use.
+ * Modules functions load from the stack's own layer (lib/library-layer.ts) rather
+ * than from their bundle: the X-Ray SDK under Powertools Tracer, at init; the phone
+ * number library with its metadata, on the first phone number a function parses.
+ */
+export const FROM_LAYER = ['aws-xray-sdk-core', 'libphonenumber-js/max'];
+
+/**
+ * Packages left out of the bundle. Always those of the layer. Without the SDK bundled,
+ * the whole SDK, which the runtime provides (`@smithy/*` is its core: bundling one
+ * without the other would load two copies); with it bundled, the credential providers
+ * Lambda never loads and the clients loaded on first use.
  */
 export function externalModules(bundleAwsSdk: boolean): string[] {
-  return bundleAwsSdk ? [...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE] : ['@aws-sdk/*', '@smithy/*'];
+  const fromRuntime = bundleAwsSdk
+    ? [...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE]
+    : ['@aws-sdk/*', '@smithy/*'];
+  return [...fromRuntime, ...FROM_LAYER];
 }
 
 /** Options for `NodejsFunction.bundling`. */

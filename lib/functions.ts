@@ -48,6 +48,8 @@ export interface OnetimeFunctionsProps {
   readonly timeout?: Duration;
   /** Bundle the AWS SDK (true) or use the runtime's (false); `npm run bench` measures both. @default true */
   readonly bundleAwsSdk?: boolean;
+  /** Layers every function gets: the tracing layer, whose package the bundles leave out (`FROM_LAYER`). */
+  readonly layers: readonly lambda.ILayerVersion[];
   /** @default ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
   /** @default RemovalPolicy.RETAIN */
@@ -113,6 +115,7 @@ export class OnetimeFunctions extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       environment: { ...props.environment, NODE_OPTIONS },
       bundling: nodejsBundling(props.bundleAwsSdk ?? true),
+      layers: [...props.layers],
     });
 
     Validations.of(role).acknowledge({

@@ -20,6 +20,7 @@ import { OnetimeFunctions, type FunctionSpec } from './functions';
 import { OnetimeMessaging } from './messaging';
 import { OnetimeObservability } from './observability';
 import { OnetimeSecrets } from './secrets';
+import { LibraryLayer } from './library-layer';
 
 /** The repository root, where package.json, package-lock.json and lambdas/ live. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -40,6 +41,7 @@ export class OnetimeStack extends Stack {
   readonly data: OnetimeData;
   readonly messaging: OnetimeMessaging;
   readonly functions: OnetimeFunctions;
+  readonly libraryLayer: LibraryLayer;
   readonly api: OnetimeApi;
   readonly observability: OnetimeObservability;
 
@@ -96,8 +98,11 @@ export class OnetimeStack extends Stack {
         synchronous: false,
       },
     ];
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+    this.libraryLayer = new LibraryLayer(this, 'Libraries', { projectRoot });
     this.functions = new OnetimeFunctions(this, 'Functions', {
-      projectRoot: props.projectRoot ?? PROJECT_ROOT,
+      projectRoot,
+      layers: [this.libraryLayer.layer],
       functions: specs,
       environment: this.functionEnvironment(config),
       bundleAwsSdk: config.bundleAwsSdk,

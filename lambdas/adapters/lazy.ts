@@ -4,19 +4,9 @@
  * SNS or the voice client, and module init stays small. A failed load is retried
  * on the next call rather than remembered.
  */
+import { lazy } from '../load-once';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { OutboundMessage, SendReceipt, Sender } from '../ports/sender';
-
-export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
 
 export class LazySender implements Sender {
   private readonly get: () => Promise<Sender>;

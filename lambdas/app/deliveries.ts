@@ -7,7 +7,7 @@ import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
 import { codeMatches, deriveCode, keyedHash, newSeed } from '../domain/codes';
 import { normaliseEnteredCode } from '../domain/challenge-match';
 import { MAX_WINDOW_MS, windowPosition, type DeliveryRecord } from '../domain/delivery';
-import { maskDestination, normaliseDestination } from '../domain/destination';
+import { normaliseDestination, type Destination } from '../domain/destination';
 import {
   AlreadyConfirmedError,
   CodeIncorrectError,
@@ -94,12 +94,12 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
   const window = parseWindow(input, now);
   const key = await deps.secret.hmacKey();
 
-  let target: { channel: DeliveryChannel; destination: string; factorId?: string };
+  let target: { channel: DeliveryChannel; destination: Destination; factorId?: string };
   if (input.destination !== undefined && input.channel !== undefined) {
     // The recipient need not have enrolled anything: the sender names the destination.
     target = {
       channel: input.channel,
-      destination: normaliseDestination(
+      destination: await normaliseDestination(
         input.channel,
         input.destination,
         deps.messaging.smsAllowedCountries ?? [],
@@ -120,7 +120,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
       throw new NoActiveFactorError('The user has no active factor for this delivery.');
     target = {
       channel: factor.type as DeliveryChannel,
-      destination: factor.destination,
+      destination: { value: factor.destination, masked: factor.destinationMasked ?? '' },
       factorId: factor.factorId,
     };
   }
@@ -130,8 +130,8 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     userId: input.userId,
     ...(target.factorId !== undefined ? { factorId: target.factorId } : {}),
     channel: target.channel,
-    destination: target.destination,
-    destinationMasked: maskDestination(target.channel, target.destination),
+    destination: target.destination.value,
+    destinationMasked: target.destination.masked,
     seed: newSeed(),
     codeLength: deps.policy.codeLength,
     windowStart: window.start,
@@ -141,7 +141,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     lastSentAt: now,
     createdAt: now,
   };
-  const destinationHash = keyedHash(key, 'destination', target.destination);
+  const destinationHash = keyedHash(key, 'destination', target.destination.value);
   const result = await deps.deliveries.createDelivery({
     record,
     counters: counters(deps, destinationHash, now),

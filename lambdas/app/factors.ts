@@ -6,7 +6,7 @@
 import { isDeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
-import { maskDestination, normaliseDestination } from '../domain/destination';
+import { normaliseDestination } from '../domain/destination';
 import {
   CodeAlreadyUsedError,
   FactorLimitReachedError,
@@ -44,7 +44,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
   if (!isDeliveryChannel(channel) || input.destination === undefined) {
     throw new Error('schema guarantees a destination for sms, voice and email');
   }
-  const destination = normaliseDestination(
+  const { value: destination, masked } = await normaliseDestination(
     channel,
     input.destination,
     deps.messaging.smsAllowedCountries ?? [],
@@ -66,7 +66,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
         type: channel,
         status: 'pending',
         destination,
-        destinationMasked: maskDestination(channel, destination),
+        destinationMasked: masked,
         ...(input.label !== undefined ? { label: input.label } : {}),
         createdAt: now,
       };

@@ -3,13 +3,15 @@
  * and QR code, stored encrypted. Its own module, so only the factors function
  * carries the QR code generator.
  */
-import { generateSecret, generateURI } from 'otplib';
-import QRCode from 'qrcode';
+import { generateSecret } from '@otplib/core';
+import { generateTOTP } from '@otplib/uri';
 import { FactorLimitReachedError, UnavailableError } from '../domain/errors';
 import type { FactorRecord } from '../domain/records';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
+import { otpBase32, otpCrypto } from './otp-plugins';
 import type { AddFactorInput } from './factors';
+import { qrCodeSvg } from './qr-code-svg';
 import type { Reply } from './reply';
 import { secretContext } from './totp';
 import { factorView } from './views';
@@ -19,7 +21,7 @@ const MAX_ROUNDS = 4;
 export async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: number): Promise<Reply> {
   const factorId = deps.newId();
   // 20 bytes = 160 bits, the RFC 4226 recommendation.
-  const secret = generateSecret({ length: 20 });
+  const secret = generateSecret({ crypto: otpCrypto, base32: otpBase32, length: 20 });
   const secretCiphertext = await deps.secretBox.encrypt(
     Buffer.from(secret, 'utf8'),
     secretContext({ userId: input.userId, factorId }),
@@ -54,17 +56,15 @@ export async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: n
       ],
     });
     if (!result.ok) continue;
-    const otpauthUri = generateURI({
+    const otpauthUri = generateTOTP({
       issuer: deps.messaging.serviceName,
       label: input.label ?? input.userId,
       secret,
     });
-    const qrCodeSvg = await QRCode.toString(otpauthUri, {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-    });
-    return { statusCode: 201, body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg } };
+    return {
+      statusCode: 201,
+      body: { factor: factorView(factor), secret, otpauthUri, qrCodeSvg: qrCodeSvg(otpauthUri) },
+    };
   }
   throw new UnavailableError();
 }

@@ -3,9 +3,10 @@
  * accepted, the matched step and the drift are recorded, and a step at or before
  * the last one a factor accepted is refused, so no code works twice.
  */
-import { verify as verifyTotp } from 'otplib';
+import { verify as verifyTotp } from '@otplib/totp';
 import type { FactorRecord } from '../domain/records';
 import type { AppDeps } from './deps';
+import { otpBase32, otpCrypto } from './otp-plugins';
 
 export const TOTP_PERIOD_SECONDS = 30;
 
@@ -36,6 +37,8 @@ export async function checkTotp(
     const result = await verifyTotp({
       secret,
       token: code,
+      crypto: otpCrypto,
+      base32: otpBase32,
       epoch: Math.floor(now / 1000),
       period: TOTP_PERIOD_SECONDS,
       epochTolerance: deps.policy.totpWindow * TOTP_PERIOD_SECONDS,

@@ -1,18 +1,30 @@
 /**
  * Destinations: phone numbers parsed and normalised to E.164 with libphonenumber-js,
  * email addresses checked and lower-cased in the domain part, and the masks that
- * responses and events show instead of the whole value.
+ * responses and events show instead of the whole value. A mask is made once, with
+ * the normalised value, and stored beside it.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
+import { phoneNumberParser } from './phone-numbers';
+
+export interface Destination {
+  /** E.164 number or normalised address: what messages are sent to. */
+  readonly value: string;
+  /** What responses and events show instead. */
+  readonly masked: string;
+}
 
 /**
- * Returns the E.164 form, or throws `invalid_phone_number`. With `allowedCountries`
- * (ISO 3166 alpha-2; empty = any), numbers of other countries are refused: the
- * operator's defence against SMS pumping to costly destinations.
+ * Returns the E.164 form and its mask, or throws `invalid_phone_number`. With
+ * `allowedCountries` (ISO 3166 alpha-2; empty = any), numbers of other countries are
+ * refused: the operator's defence against SMS pumping to costly destinations.
  */
-export function normalisePhone(input: string, allowedCountries: readonly string[] = []): string {
-  const parsed = parsePhoneNumberFromString(input.trim(), { extract: false });
+export async function normalisePhone(
+  input: string,
+  allowedCountries: readonly string[] = [],
+): Promise<Destination> {
+  const parse = await phoneNumberParser();
+  const parsed = parse(input.trim(), { extract: false });
   if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError();
   if (allowedCountries.length > 0 && !(parsed.country && allowedCountries.includes(parsed.country))) {
     throw new InvalidPhoneNumberError('Codes cannot be sent to phone numbers of this country.');
@@ -20,7 +32,7 @@ export function normalisePhone(input: string, allowedCountries: readonly string[
   const type = parsed.getType();
   // Fixed lines, toll-free and premium numbers cannot receive SMS; voice handles fixed lines.
   if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') throw new InvalidPhoneNumberError();
-  return parsed.number;
+  return { value: parsed.number, masked: maskPhone(parsed.number, parsed.countryCallingCode) };
 }
 
 // Deliberately simpler than RFC 5322: what mail providers actually accept.
@@ -39,13 +51,11 @@ export function normaliseEmail(input: string): string {
 }
 
 /**
- * `+14155550100` → `+1*******0100` (SPEC §2): the country code and the last four
+ * `+14155550100`, `1` → `+1*******0100` (SPEC §2): the country code and the last four
  * digits stay; a fixed run of seven stars hides the rest, and its length too.
  */
-export function maskPhone(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  const cc = parsed ? `+${parsed.countryCallingCode}` : e164.slice(0, 2);
-  return `${cc}*******${e164.slice(-4)}`;
+export function maskPhone(e164: string, countryCallingCode: string): string {
+  return `+${countryCallingCode}*******${e164.slice(-4)}`;
 }
 
 /** `jane@example.com` → `j***@example.com`. */
@@ -54,14 +64,12 @@ export function maskEmail(email: string): string {
   return `${email.slice(0, 1)}***${email.slice(at)}`;
 }
 
-export function maskDestination(channel: 'sms' | 'voice' | 'email', destination: string): string {
-  return channel === 'email' ? maskEmail(destination) : maskPhone(destination);
-}
-
-export function normaliseDestination(
+export async function normaliseDestination(
   channel: 'sms' | 'voice' | 'email',
   input: string,
   allowedCountries: readonly string[] = [],
-): string {
-  return channel === 'email' ? normaliseEmail(input) : normalisePhone(input, allowedCountries);
+): Promise<Destination> {
+  if (channel !== 'email') return normalisePhone(input, allowedCountries);
+  const value = normaliseEmail(input);
+  return { value, masked: maskEmail(value) };
 }

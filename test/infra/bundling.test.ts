@@ -7,6 +7,7 @@ import {
   ESM_REQUIRE_BANNER,
   esbuildOptions,
   externalModules,
+  FROM_LAYER,
   MAIN_FIELDS,
   nodejsBundling,
   LOADED_ON_FIRST_USE,
@@ -39,11 +40,17 @@ describe('Module: bundling', () => {
   });
 
   it('leaves the SDK and its smithy core to the runtime only when not bundling it', () => {
-    expect(externalModules(false)).toEqual(['@aws-sdk/*', '@smithy/*']);
+    expect(externalModules(false)).toEqual(['@aws-sdk/*', '@smithy/*', ...FROM_LAYER]);
+  });
+
+  it("leaves the layer's modules out of every bundle: the X-Ray SDK and the phone number library", () => {
+    expect(FROM_LAYER).toEqual(['aws-xray-sdk-core', 'libphonenumber-js/max']);
+    for (const bundleAwsSdk of [true, false])
+      expect(externalModules(bundleAwsSdk)).toEqual(expect.arrayContaining(FROM_LAYER));
   });
 
   it('with the SDK bundled, leaves out only the credential providers Lambda never loads and the clients loaded on first use', () => {
-    expect(externalModules(true)).toEqual([...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE]);
+    expect(externalModules(true)).toEqual([...UNUSED_IN_LAMBDA, ...LOADED_ON_FIRST_USE, ...FROM_LAYER]);
     expect(LOADED_ON_FIRST_USE).not.toContain('@aws-sdk/client-dynamodb');
     for (const pkg of UNUSED_IN_LAMBDA)
       expect(pkg).toMatch(/^@(aws-sdk|smithy)\/(credential-provider-|token-providers|nested-clients)/);

@@ -3,7 +3,10 @@
  * shared by every test here (bundling is the slow part). Each describe block checks
  * one issue item's properties on the synthesized template.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Validations } from 'aws-cdk-lib';
@@ -13,7 +16,13 @@ import { FUNCTION_NAMES, ROUTES } from '../../lambdas/http/routes';
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../../lambdas/observability/names';
 import { accessOf, DELIVERY_EVENTS_FUNCTION } from '../../lib/access';
 import { ACCESS_LOG_FIELDS, GATEWAY_PROBLEMS } from '../../lib/api';
-import { ESM_REQUIRE_BANNER, LOADED_ON_FIRST_USE, UNUSED_IN_LAMBDA } from '../../lib/bundling';
+import {
+  ESM_REQUIRE_BANNER,
+  FROM_LAYER,
+  LOADED_ON_FIRST_USE,
+  NODE_OPTIONS,
+  UNUSED_IN_LAMBDA,
+} from '../../lib/bundling';
 import { POLICY_VARIABLES } from '../../lib/config';
 import { TABLE_ACTIONS } from '../../lib/data';
 import { pascal } from '../../lib/functions';
@@ -21,6 +30,7 @@ import { SES_EVENTS } from '../../lib/messaging';
 import {
   actionsOf,
   logicalId,
+  ROOT,
   resourcesOf,
   statementsOfRole,
   synth,
@@ -42,6 +52,7 @@ const fnProps = (name: string) =>
     Environment: { Variables: Record<string, unknown> };
     Code: { S3Key: string };
     LoggingConfig: { LogGroup: { Ref: string } };
+    Layers: { Ref: string }[];
   };
 const roleOf = (name: string) => fnProps(name).Role['Fn::GetAtt'][0];
 const statementsOf = (name: string) => statementsOfRole(s.template, roleOf(name));
@@ -118,6 +129,132 @@ describe('Stack: functions', () => {
     expect(text).not.toMatch(/resolve:secretsmanager|SecretString|ONETIME_API_KEY/);
     // Policy variables are passed only when set in context.
     expect(Object.keys(env).filter((k) => (POLICY_VARIABLES as readonly string[]).includes(k))).toEqual([]);
+  });
+});
+
+describe('Stack: library layer', () => {
+  const layerId = () => logicalId(s.template, 'AWS::Lambda::LayerVersion', 'LibrariesLayer');
+  const layerDir = () => {
+    const key = (
+      resourcesOf(s.template, 'AWS::Lambda::LayerVersion')[layerId()]!.Properties as {
+        Content: { S3Key: string };
+      }
+    ).Content.S3Key;
+    return path.join(s.app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+  const installedVersion = (pkg: string) =>
+    (
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+
+  it('is one layer for nodejs22.x, attached to every function', () => {
+    s.template.hasResourceProperties('AWS::Lambda::LayerVersion', {
+      CompatibleRuntimes: ['nodejs22.x'],
+      CompatibleArchitectures: ['arm64', 'x86_64'],
+    });
+    expect(Object.keys(resourcesOf(s.template, 'AWS::Lambda::LayerVersion'))).toHaveLength(1);
+    for (const name of ALL_FUNCTIONS) expect(fnProps(name).Layers).toEqual([{ Ref: layerId() }]);
+  });
+
+  it('holds each module the bundles leave out, one ES module each, at the locked version', () => {
+    const modules = [
+      { pkg: 'aws-xray-sdk-core', file: 'index.mjs', exportPath: '.' },
+      { pkg: 'libphonenumber-js', file: 'max.mjs', exportPath: './max' },
+    ];
+    expect(modules.map((m) => (m.exportPath === '.' ? m.pkg : `${m.pkg}/${m.exportPath.slice(2)}`))).toEqual(
+      FROM_LAYER,
+    );
+    for (const { pkg, file, exportPath } of modules) {
+      const dir = path.join(layerDir(), 'nodejs', 'node_modules', pkg);
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      expect(manifest).toMatchObject({
+        name: pkg,
+        version: installedVersion(pkg),
+        type: 'module',
+        exports: { [exportPath]: `./${file}` },
+      });
+      const code = fs.readFileSync(path.join(dir, file), 'utf8');
+      expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+      // Self-contained: nothing imported but Node built-ins.
+      const imports = [...code.matchAll(/(?:from|import)\s*\(?"([^"]+)"/g)].map((m) => m[1]!);
+      for (const specifier of imports) expect(specifier).toMatch(/^node:/);
+    }
+  });
+
+  describe('loaded as Lambda loads it', () => {
+    // A directory outside the repository, whose node_modules is the layer's: nothing else can resolve.
+    let sandbox: string;
+    beforeAll(() => {
+      sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'onetime-layer-'));
+      fs.symlinkSync(
+        path.join(layerDir(), 'nodejs', 'node_modules'),
+        path.join(sandbox, 'node_modules'),
+        'dir',
+      );
+    });
+    afterAll(() => fs.rmSync(sandbox, { recursive: true, force: true }));
+
+    const runModule = (source: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [NODE_OPTIONS, '--input-type=module', '-e', source], {
+        cwd: sandbox,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+      });
+
+    it('gives Powertools the X-Ray SDK it imports, by default and by name', () => {
+      const run = runModule(
+        "import xray, { captureAWSv3Client, getSegment } from 'aws-xray-sdk-core'; console.log(JSON.stringify([typeof xray.captureAWSv3Client, typeof captureAWSv3Client, typeof getSegment, Object.keys(xray).length]));",
+      );
+      expect(run.stderr).toBe('');
+      const expectedNames = Object.keys(createRequire(__filename)('aws-xray-sdk-core') as object).length;
+      expect(JSON.parse(run.stdout)).toEqual(['function', 'function', 'function', expectedNames]);
+    });
+
+    it('parses, validates and types phone numbers with the full metadata', () => {
+      const run = runModule(
+        "import { parsePhoneNumberFromString as p } from 'libphonenumber-js/max'; const n = p('+1 900 555 0100'); console.log(JSON.stringify([p('+44 7911 123456').number, p('+44 7911 123456').getType(), n.getType()]));",
+      );
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toEqual(['+447911123456', 'MOBILE', 'PREMIUM_RATE']);
+    });
+
+    it.each(ALL_FUNCTIONS)(
+      '%s: the deployed bundle starts against the layer and exports its handler',
+      (name) => {
+        const assetDir = path.join(s.app.outdir, `asset.${fnProps(name).Code.S3Key.replace(/\.zip$/, '')}`);
+        const taskDir = path.join(sandbox, name);
+        fs.mkdirSync(taskDir, { recursive: true });
+        for (const file of ['index.mjs', 'index.mjs.map'])
+          fs.copyFileSync(path.join(assetDir, file), path.join(taskDir, file));
+        const run = runModule(
+          `const m = await import(${JSON.stringify(path.join(taskDir, 'index.mjs'))}); console.log(typeof m.handler);`,
+          {
+            AWS_REGION: 'us-east-1',
+            AWS_ACCESS_KEY_ID: 'test',
+            AWS_SECRET_ACCESS_KEY: 'test',
+            TABLE_NAME: 'onetime-test',
+            ONETIME_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:test',
+            ONETIME_TOTP_KEY_ID: 'arn:aws:kms:us-east-1:123456789012:key/test',
+            ONETIME_SES_CONFIGURATION_SET: 'onetime-test',
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        );
+        expect(run.stderr).toBe('');
+        expect(run.stdout.trim()).toBe('function');
+        // The phone number library is never imported at start, only on first use, and only where phones are parsed.
+        const code = fs.readFileSync(path.join(taskDir, 'index.mjs'), 'utf8');
+        expect(code).not.toMatch(/from\s*"libphonenumber-js/);
+        expect(code.includes('import("libphonenumber-js/max")')).toBe(
+          name === 'factors' || name === 'deliveries',
+        );
+      },
+    );
   });
 });
 

@@ -1,21 +1,46 @@
-import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from '../../lambdas/domain/destination';
+/**
+ * Destinations: what is accepted as a phone number or an email address, its
+ * normalised form (what messages go to) and its mask (what responses show).
+ */
+import {
+  maskEmail,
+  maskPhone,
+  normaliseDestination,
+  normaliseEmail,
+  normalisePhone,
+} from '../../lambdas/domain/destination';
 
 describe('Module: destination', () => {
   describe('Function: normalisePhone', () => {
-    it('normalises to E.164', () => {
-      expect(normalisePhone('+1 (415) 555-0100')).toBe('+14155550100');
-      expect(normalisePhone('+44 7911 123456')).toBe('+447911123456');
+    it('normalises to E.164 and masks all but the country code and the last four digits', async () => {
+      await expect(normalisePhone('+1 (415) 555-0100')).resolves.toEqual({
+        value: '+14155550100',
+        masked: '+1*******0100',
+      });
+      await expect(normalisePhone('+44 7911 123456')).resolves.toEqual({
+        value: '+447911123456',
+        masked: '+44*******3456',
+      });
+      await expect(normalisePhone('+353 85 123 4567')).resolves.toEqual({
+        value: '+353851234567',
+        masked: '+353*******4567',
+      });
     });
-    it.each(['4155550100', '+1 555', 'phone', '+999999999999', ''])('rejects %p', (input) => {
-      expect(() => normalisePhone(input)).toThrow(expect.objectContaining({ code: 'invalid_phone_number' }));
+    it.each(['4155550100', '+1 555', 'phone', '+999999999999', ''])('rejects %p', async (input) => {
+      await expect(normalisePhone(input)).rejects.toMatchObject({ code: 'invalid_phone_number' });
+    });
+    it('refuses premium-rate numbers, which cannot receive codes and invite SMS pumping', async () => {
+      await expect(normalisePhone('+1 900 555 0100')).rejects.toMatchObject({ code: 'invalid_phone_number' });
     });
   });
   describe('Function: normalisePhone with allowed countries', () => {
-    it('accepts numbers of the allowed countries only', () => {
-      expect(normalisePhone('+14155550100', ['US', 'CA'])).toBe('+14155550100');
-      expect(() => normalisePhone('+447911123456', ['US', 'CA'])).toThrow(
-        expect.objectContaining({ code: 'invalid_phone_number' }),
-      );
+    it('accepts numbers of the allowed countries only', async () => {
+      await expect(normalisePhone('+14155550100', ['US', 'CA'])).resolves.toMatchObject({
+        value: '+14155550100',
+      });
+      await expect(normalisePhone('+447911123456', ['US', 'CA'])).rejects.toMatchObject({
+        code: 'invalid_phone_number',
+      });
     });
   });
   describe('Function: normaliseEmail', () => {
@@ -29,10 +54,22 @@ describe('Module: destination', () => {
       },
     );
   });
-  describe('Function: masks', () => {
-    it('masks as SPEC §2 shows', () => {
-      expect(maskPhone('+14155550100')).toBe('+1*******0100');
-      expect(maskPhone('+447911123456')).toBe('+44*******3456');
+  describe('Function: normaliseDestination', () => {
+    it('normalises and masks by channel', async () => {
+      await expect(normaliseDestination('email', 'Jane@Example.com')).resolves.toEqual({
+        value: 'Jane@example.com',
+        masked: 'J***@example.com',
+      });
+      await expect(normaliseDestination('voice', '+1 415 555 0100')).resolves.toEqual({
+        value: '+14155550100',
+        masked: '+1*******0100',
+      });
+    });
+  });
+  describe('Function: maskPhone / maskEmail', () => {
+    it('keeps the country code and the last four digits / the first letter and the domain', () => {
+      expect(maskPhone('+14155550100', '1')).toBe('+1*******0100');
+      expect(maskPhone('+447911123456', '44')).toBe('+44*******3456');
       expect(maskEmail('jane@example.com')).toBe('j***@example.com');
     });
   });

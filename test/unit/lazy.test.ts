@@ -1,4 +1,5 @@
-import { LazySender, lazy } from '../../lambdas/adapters/lazy';
+import { LazySender } from '../../lambdas/adapters/lazy';
+import { lazy } from '../../lambdas/load-once';
 import type { OutboundMessage, Sender } from '../../lambdas/ports/sender';
 
 const message: OutboundMessage = { channel: 'sms', to: '+14155550100', body: 'x' };

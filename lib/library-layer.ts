@@ -1,0 +1,165 @@
+/**
+ * The stack's own Lambda layer: large third-party libraries, built from the
+ * versions package-lock.json pins, each into ONE minified ES module that functions
+ * import by name (`FROM_LAYER` in lib/bundling.ts leaves them out of the bundles).
+ *
+ * - `aws-xray-sdk-core`, which Powertools Tracer needs in every function: CommonJS
+ *   that, with semver and cls-hooked, adds ~104 KiB to each bundle and cannot be
+ *   tree-shaken. In the layer it is deployed once instead of nine times and loads as
+ *   fast as bundled. (The published Powertools layer ships it as ~100 unbundled
+ *   CommonJS files, and an ES module importing CommonJS also pays for Node's export
+ *   scan: both measured ~20 ms slower at init.)
+ * - `libphonenumber-js/max`, whose full metadata (190 KiB) precise validation and
+ *   number types need. Only adding a phone factor or a delivery to a phone parses a
+ *   number, so `lambdas/domain/phone-numbers.ts` imports it on first use: no
+ *   function parses it at init.
+ *
+ * `npm run bench` builds the same layer and loads functions against it. Since
+ * Node.js 18, Lambda resolves ES module imports through NODE_PATH, which holds the
+ * layer's `nodejs/node_modules`.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
+import { ESM_REQUIRE_BANNER, FROM_LAYER, NODE_TARGET } from './bundling';
+
+export interface LayerModule {
+  /** What functions import, e.g. `libphonenumber-js/max`: one of `FROM_LAYER`. */
+  readonly specifier: string;
+  /** The npm package it belongs to. */
+  readonly packageName: string;
+  /** Its subpath in the package's `exports`: `.` or e.g. `./max`. */
+  readonly exportPath: string;
+  /** The file in the layer's copy of the package. */
+  readonly file: string;
+  /** A CommonJS package is re-exported by default and by each name; an ES module with `export *`. */
+  readonly format: 'commonjs' | 'esm';
+}
+
+/** How each of `FROM_LAYER` is built. */
+export const LAYER_MODULES: readonly LayerModule[] = FROM_LAYER.map((specifier): LayerModule => {
+  switch (specifier) {
+    case 'aws-xray-sdk-core':
+      return { specifier, packageName: specifier, exportPath: '.', file: 'index.mjs', format: 'commonjs' };
+    case 'libphonenumber-js/max':
+      return {
+        specifier,
+        packageName: 'libphonenumber-js',
+        exportPath: './max',
+        file: 'max.mjs',
+        format: 'esm',
+      };
+    default:
+      throw new Error(`no layer build for ${specifier}`);
+  }
+});
+
+export interface BuiltLayerModule {
+  readonly module: LayerModule;
+  /** Absolute path of the built file. */
+  readonly path: string;
+  /** The package version inside, as locked in package-lock.json. */
+  readonly version: string;
+}
+
+function lockedVersion(requireFromProject: NodeJS.Require, packageName: string): string {
+  return (requireFromProject(`${packageName}/package.json`) as { version: string }).version;
+}
+
+/** The source esbuild bundles for one module: a faithful stand-in for the package's own entry point. */
+function reexport(module: LayerModule, requireFromProject: NodeJS.Require): string {
+  if (module.format === 'esm') {
+    return `export * from '${module.specifier}';\nexport { default } from '${module.specifier}';`;
+  }
+  // Every name the package exports, by name as well as by default: Powertools imports the default; naming
+  // them all keeps the module a faithful stand-in should any code import one by name.
+  const names = Object.keys(requireFromProject(module.specifier) as object).filter((name) =>
+    /^[A-Za-z_$][\w$]*$/.test(name),
+  );
+  return [
+    `import m from '${module.specifier}';`,
+    'export default m;',
+    `export const { ${names.join(', ')} } = m;`,
+  ].join('\n');
+}
+
+/**
+ * Writes the layer's content under `outDir`: for each module,
+ * `nodejs/node_modules/<package>/<file>` (minified, source-mapped, with every
+ * dependency inside) and a package.json whose `exports` name it.
+ */
+export function buildLibraryLayer(projectRoot: string, outDir: string): BuiltLayerModule[] {
+  const requireFromProject = createRequire(path.join(projectRoot, 'package.json'));
+  return LAYER_MODULES.map((module) => {
+    const version = lockedVersion(requireFromProject, module.packageName);
+    const packageDir = path.join(outDir, 'nodejs', 'node_modules', module.packageName);
+    const file = path.join(packageDir, module.file);
+    fs.mkdirSync(packageDir, { recursive: true });
+    buildSync({
+      stdin: {
+        contents: reexport(module, requireFromProject),
+        resolveDir: projectRoot,
+        sourcefile: `${module.packageName}-layer.mjs`,
+        loader: 'js',
+      },
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: NODE_TARGET,
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      banner: { js: ESM_REQUIRE_BANNER },
+      logLevel: 'error',
+    });
+    const manifest = {
+      name: module.packageName,
+      version,
+      description: `${module.specifier} ${version} bundled into one ES module for onetime`,
+      type: 'module',
+      exports: { [module.exportPath]: `./${module.file}` },
+    };
+    fs.writeFileSync(path.join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { module, path: file, version };
+  });
+}
+
+export interface LibraryLayerProps {
+  /** Directory holding package.json and package-lock.json. */
+  readonly projectRoot: string;
+}
+
+export class LibraryLayer extends Construct {
+  readonly layer: lambda.LayerVersion;
+
+  constructor(scope: Construct, id: string, props: LibraryLayerProps) {
+    super(scope, id);
+    this.layer = new lambda.LayerVersion(this, 'Layer', {
+      description: `onetime libraries at the versions of package-lock.json: ${FROM_LAYER.join(', ')}`,
+      // Plain JavaScript: the runtime is what matters, not the processor.
+      compatibleRuntimes: [lambda.Runtime.NODEJS_22_X],
+      compatibleArchitectures: [lambda.Architecture.ARM_64, lambda.Architecture.X86_64],
+      // The source directory only names the asset: the content is what tryBundle writes.
+      code: lambda.Code.fromAsset(__dirname, {
+        // The layer changes exactly when its built content does (a locked version, or this build).
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never pulled: local bundling always succeeds (esbuild is a dev dependency, as NodejsFunction requires).
+          image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+          local: {
+            tryBundle(outputDir: string): boolean {
+              buildLibraryLayer(props.projectRoot, outputDir);
+              return true;
+            },
+          },
+        },
+      }),
+    });
+  }
+}
