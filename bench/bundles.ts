@@ -26,7 +26,7 @@ const SIZE_TARGET_KIB = 400;
 const INIT_TARGET_MS = 80;
 
 export interface BundleBenchOptions {
-  /** Fresh processes per measurement; the median is reported. @default 7 (BENCH_BUNDLE_RUNS) */
+  /** Fresh processes per measurement; the median is reported. @default 11 (BENCH_BUNDLE_RUNS) */
   readonly runs?: number;
 }
 
@@ -140,7 +140,7 @@ const marks = (m: Measured) =>
     : `${m.kib <= SIZE_TARGET_KIB ? '  ok' : 'over'}/${m.initMs <= INIT_TARGET_MS ? 'ok  ' : 'over'}`;
 
 export async function benchBundles(options: BundleBenchOptions = {}): Promise<void> {
-  const runs = options.runs ?? Number(process.env.BENCH_BUNDLE_RUNS ?? 7);
+  const runs = options.runs ?? Number(process.env.BENCH_BUNDLE_RUNS ?? 11);
   console.log(
     `\nLambda bundles (esbuild, options of lib/bundling.ts; init = median of ${runs} fresh node processes − bare node)`,
   );
