@@ -1,7 +1,7 @@
 /**
  * Stage configuration, read once from CDK context (`cdk.json` or `-c key=value`).
  *
- * Every setting has a documented default here and a row in docs/deploy.md; the
+ * Every setting has a documented default here and a row in the README (Stage settings); the
  * constructs take the resulting typed object and never read context themselves.
  * A malformed value fails synth with the key's name rather than deploying a
  * surprise. Values given with `-c` arrive as strings, values in `cdk.json` may be

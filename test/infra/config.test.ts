@@ -2,6 +2,8 @@
  * Stage configuration from context: documented defaults, prod defaults, and a
  * named failure for every malformed value. No synthesis here: it is fast.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { ConfigError, POLICY_VARIABLES, readConfig } from '../../lib/config';
 
@@ -145,5 +147,22 @@ describe('Function: readConfig', () => {
     expect(readConfig(from({ emailFrom: 'a@mail.b.example', sesIdentity: 'b.example' })).sesIdentity).toBe(
       'b.example',
     );
+  });
+});
+
+describe('README: Stage settings', () => {
+  it('has a row for every context key the stack reads', () => {
+    // Prepare: every key readConfig asks for, recorded as it reads them.
+    const keys = new Set<string>();
+    readConfig((key) => {
+      keys.add(key);
+      return undefined;
+    });
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Stage settings (CDK context)'));
+    const documented = new Set([...section.matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]!));
+    // Assess
+    expect(keys.size).toBeGreaterThan(20);
+    expect([...keys].filter((key) => !documented.has(key))).toEqual([]);
   });
 });
