@@ -164,8 +164,11 @@ export async function benchBundles(options: BundleBenchOptions = {}): Promise<vo
   for (const variant of VARIANTS) {
     for (let i = 0; i < runs; i++) {
       bare.set(variant, [...(bare.get(variant) ?? []), runNode(['-e', '']).ms]);
-      if (variant === 'bundled')
-        firstPhone.push(runNode([NODE_OPTIONS, '--input-type=module', '-e', FIRST_PHONE_NUMBER]).ms);
+      if (variant === 'bundled') {
+        const run = runNode([NODE_OPTIONS, '--input-type=module', '-e', FIRST_PHONE_NUMBER]);
+        if (run.error !== undefined) errors.set('first phone number', run.error);
+        firstPhone.push(run.ms);
+      }
       for (const { fn } of fns) {
         const key = `${fn}/${variant}`;
         // Loading the bundle as the entry module runs its top level, as Lambda's import of the handler does.
@@ -191,7 +194,9 @@ export async function benchBundles(options: BundleBenchOptions = {}): Promise<vo
     const kib = fs.statSync(built.path).size / 1024;
     const when =
       built.module.specifier === 'libphonenumber-js/max'
-        ? `imported on a function's first phone number: ${(median(firstPhone) - bareMs).toFixed(1)} ms once (load and parse one number)`
+        ? errors.has('first phone number')
+          ? `FAILED to load and parse a number: ${errors.get('first phone number')}`
+          : `imported on a function's first phone number: ${(median(firstPhone) - bareMs).toFixed(1)} ms once (load and parse one number)`
         : 'imported by every function at init (included in the init figures below)';
     console.log(`  layer: ${built.module.specifier} ${built.version}, ${kib.toFixed(1)} KiB, ${when}`);
   }

@@ -48,7 +48,7 @@ export interface OnetimeFunctionsProps {
   readonly timeout?: Duration;
   /** Bundle the AWS SDK (true) or use the runtime's (false); `npm run bench` measures both. @default true */
   readonly bundleAwsSdk?: boolean;
-  /** Layers every function gets: the tracing layer, whose package the bundles leave out (`FROM_LAYER`). */
+  /** Layers every function gets: the library layer, whose modules the bundles leave out (`FROM_LAYER`). */
   readonly layers: readonly lambda.ILayerVersion[];
   /** @default ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;

@@ -18,6 +18,7 @@
  * Node.js 18, Lambda resolves ES module imports through NODE_PATH, which holds the
  * layer's `nodejs/node_modules`.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -71,15 +72,24 @@ function lockedVersion(requireFromProject: NodeJS.Require, packageName: string):
 }
 
 /** The source esbuild bundles for one module: a faithful stand-in for the package's own entry point. */
-function reexport(module: LayerModule, requireFromProject: NodeJS.Require): string {
+function reexport(module: LayerModule, projectRoot: string): string {
   if (module.format === 'esm') {
     return `export * from '${module.specifier}';\nexport { default } from '${module.specifier}';`;
   }
   // Every name the package exports, by name as well as by default: Powertools imports the default; naming
-  // them all keeps the module a faithful stand-in should any code import one by name.
-  const names = Object.keys(requireFromProject(module.specifier) as object).filter((name) =>
-    /^[A-Za-z_$][\w$]*$/.test(name),
-  );
+  // them all keeps the module a faithful stand-in should any code import one by name. Read in a child
+  // process: loading the X-Ray SDK turns on an async hook that synth (or jest) should not carry.
+  const keys = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(module.specifier)}))))`,
+      ],
+      { cwd: projectRoot, encoding: 'utf8' },
+    ),
+  ) as string[];
+  const names = keys.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
   return [
     `import m from '${module.specifier}';`,
     'export default m;',
@@ -101,7 +111,7 @@ export function buildLibraryLayer(projectRoot: string, outDir: string): BuiltLay
     fs.mkdirSync(packageDir, { recursive: true });
     buildSync({
       stdin: {
-        contents: reexport(module, requireFromProject),
+        contents: reexport(module, projectRoot),
         resolveDir: projectRoot,
         sourcefile: `${module.packageName}-layer.mjs`,
         loader: 'js',

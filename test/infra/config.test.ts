@@ -159,7 +159,8 @@ describe('README: Stage settings', () => {
       return undefined;
     });
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Stage settings (CDK context)'));
+    const start = readme.indexOf('### Stage settings (CDK context)');
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
     const documented = new Set([...section.matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]!));
     // Assess
     expect(keys.size).toBeGreaterThan(20);
