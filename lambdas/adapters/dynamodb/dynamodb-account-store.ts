@@ -18,7 +18,7 @@ import type { DeviceRecord } from '../../domain/records';
 import type { AccountStore, EventPage } from '../../ports/account-store';
 import { StoreUnavailableError } from '../../ports/store';
 import { deviceFromItem, eventFromItem, eventToItem, isLive, type Item } from './item-mapping';
-import { dynamoRequest, queryPartition, transactOrFalse } from './request';
+import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 
 export class DynamoDbAccountStore implements AccountStore {
@@ -51,22 +51,14 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async touchDevice(userId: string, deviceId: string, now: number): Promise<void> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
-            UpdateExpression: 'SET lastUsedAt = :now',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':now': now },
-          }),
-        ),
-      );
-    } catch (error) {
-      // Revoked in between: nothing to stamp.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // False when the device was revoked in between: nothing to stamp.
+    await updateOrFalse(this.client, {
+      TableName: this.table,
+      Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
+      UpdateExpression: 'SET lastUsedAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':now': now },
+    });
   }
 
   async revokeDevice(userId: string, deviceId: string, events: readonly AccountEvent[]): Promise<boolean> {
@@ -169,29 +161,19 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: { pk: pk.user(userId), sk: sk.notice(kind) },
-            UpdateExpression: 'SET sentAt = :now, #ttl = :ttl',
-            // One notice of a kind per window, however many events arrive at once.
-            ConditionExpression: 'attribute_not_exists(sentAt) OR sentAt <= :windowStart',
-            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: {
-              ':now': now,
-              ':windowStart': now - windowMs,
-              ':ttl': toTtl(now + windowMs),
-            },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return updateOrFalse(this.client, {
+      TableName: this.table,
+      Key: { pk: pk.user(userId), sk: sk.notice(kind) },
+      UpdateExpression: 'SET sentAt = :now, #ttl = :ttl',
+      // One notice of a kind per window, however many events arrive at once.
+      ConditionExpression: 'attribute_not_exists(sentAt) OR sentAt <= :windowStart',
+      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: {
+        ':now': now,
+        ':windowStart': now - windowMs,
+        ':ttl': toTtl(now + windowMs),
+      },
+    });
   }
 
   async eraseUser(userId: string): Promise<void> {

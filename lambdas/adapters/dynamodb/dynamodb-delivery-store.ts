@@ -15,12 +15,16 @@ import { DELIVERY_RETENTION_MS, type DeliveryRecord } from '../../domain/deliver
 import type { AccountEvent } from '../../domain/events';
 import type { DeliveryStore, SendRefusalReason } from '../../ports/delivery-store';
 import { StoreUnavailableError, type SendCounters } from '../../ports/store';
-import { eventToItem, isLive, type Item } from './item-mapping';
+import { ABSENT_OR_EXPIRED } from './conditions';
+import { defined, eventToItem, isLive, type Item } from './item-mapping';
 import { TTL_ATTRIBUTE, toTtl } from './keys';
-import { dynamoRequest } from './request';
+import { dynamoRequest, updateOrFalse } from './request';
 import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
 
 export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });
+
+/** A delivery still waiting for its code, with fewer than `:max` wrong ones counted. */
+const OPEN_BELOW_LIMIT = 'attribute_exists(pk) AND #status = :pending AND failures < :max';
 
 export class DynamoDbDeliveryStore implements DeliveryStore {
   constructor(
@@ -54,11 +58,11 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
           Item: {
             ...deliveryKey(r.deliveryId),
             kind: 'delivery',
-            ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
+            ...defined(r),
             [TTL_ATTRIBUTE]: toTtl(r.windowEnd + DELIVERY_RETENTION_MS),
           },
           // A delivery id is created once; a leftover past its TTL may be reused.
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl <= :nowSeconds',
+          ConditionExpression: ABSENT_OR_EXPIRED,
           ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ':nowSeconds': Math.floor(r.createdAt / 1000) },
         },
@@ -116,12 +120,12 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
   }
 
   async confirm(deliveryId: string, now: number, maxAttempts: number): Promise<boolean> {
-    return this.conditionalUpdate({
+    return updateOrFalse(this.client, {
       TableName: this.table,
       Key: deliveryKey(deliveryId),
       UpdateExpression: 'SET #status = :delivered, confirmedAt = :now',
       // Confirmed at most once, and never after the limit of wrong codes.
-      ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND failures < :max',
+      ConditionExpression: OPEN_BELOW_LIMIT,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':delivered': 'delivered',
@@ -141,7 +145,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
             Key: deliveryKey(deliveryId),
             UpdateExpression: 'ADD failures :one',
             // However many wrong codes arrive at once, at most the limit are counted.
-            ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND failures < :max',
+            ConditionExpression: OPEN_BELOW_LIMIT,
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':one': 1, ':pending': 'pending', ':max': maxAttempts },
             ReturnValues: 'UPDATED_NEW',
@@ -151,16 +155,6 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       return (out.Attributes as { failures?: number } | undefined)?.failures;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
-  }
-
-  private async conditionalUpdate(update: ConstructorParameters<typeof UpdateCommand>[0]): Promise<boolean> {
-    try {
-      await dynamoRequest(() => this.client.send(new UpdateCommand(update)));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }

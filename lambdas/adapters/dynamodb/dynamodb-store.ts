@@ -48,12 +48,14 @@ import {
   deviceToItem,
   eventToItem,
   factorToItem,
+  idempotentFromItem,
   isLive,
+  recoveryToItem,
   snapshotFromItems,
   stateFromItem,
   type Item,
 } from './item-mapping';
-import { dynamoRequest, queryPartition, transactOrFalse } from './request';
+import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
 import { TTL_ATTRIBUTE, cooldownAttribute, pk, sk, toTtl } from './keys';
 
@@ -206,16 +208,10 @@ export class DynamoDbStore implements Store {
         reasons.filter((reason, i) => roles[i] === role && reason.Code === 'ConditionalCheckFailed');
       const idem = failed('idempotency')[0];
       if (idem?.Item) {
-        const item = unmarshall(idem.Item) as Item;
         return {
           ok: false,
           reason: 'idempotent',
-          response: {
-            key: item.key as string,
-            requestHash: item.requestHash as string,
-            statusCode: item.statusCode as number,
-            body: item.body as string,
-          },
+          response: idempotentFromItem(unmarshall(idem.Item) as Item),
         };
       }
       const stateFailure = failed('state')[0];
@@ -261,28 +257,18 @@ export class DynamoDbStore implements Store {
     const conditions = ['attribute_exists(pk)', `attribute_exists(${path})`];
     // Events arrive out of order: a final outcome is never replaced by "sent".
     if (input.status === 'sent') conditions.push(`NOT ${path}.#status IN (:delivered, :failed)`);
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: { pk: pk.user(input.userId), sk: sk.challenge(input.challengeId) },
-            UpdateExpression: `SET ${path}.#status = :status, ${path}.statusAt = :at`,
-            ConditionExpression: allOf(...conditions),
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':status': input.status,
-              ':at': input.at,
-              ...(input.status === 'sent' ? { ':delivered': 'delivered', ':failed': 'failed' } : {}),
-            },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return updateOrFalse(this.client, {
+      TableName: this.table,
+      Key: { pk: pk.user(input.userId), sk: sk.challenge(input.challengeId) },
+      UpdateExpression: `SET ${path}.#status = :status, ${path}.statusAt = :at`,
+      ConditionExpression: allOf(...conditions),
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': input.status,
+        ':at': input.at,
+        ...(input.status === 'sent' ? { ':delivered': 'delivered', ':failed': 'failed' } : {}),
+      },
+    });
   }
 
   async recordFailure(
@@ -439,13 +425,7 @@ export class DynamoDbStore implements Store {
       items.push({
         Put: {
           TableName: this.table,
-          Item: {
-            pk: userPk,
-            sk: sk.recovery,
-            kind: 'recovery',
-            hashes: new Set(a.issueRecoveryCodes.hashes),
-            generatedAt: a.issueRecoveryCodes.generatedAt,
-          },
+          Item: recoveryToItem(a.userId, a.issueRecoveryCodes),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -552,13 +532,7 @@ export class DynamoDbStore implements Store {
             {
               Put: {
                 TableName: this.table,
-                Item: {
-                  pk: pk.user(userId),
-                  sk: sk.recovery,
-                  kind: 'recovery',
-                  hashes: new Set(set.hashes),
-                  generatedAt: set.generatedAt,
-                },
+                Item: recoveryToItem(userId, set),
               },
             },
             ...events.map((e) => this.putEvent(e)),

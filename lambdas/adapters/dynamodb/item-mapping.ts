@@ -48,7 +48,7 @@ export function stateFromItem(item: Item | undefined): UserState {
 }
 
 /** Drops undefined members so records round-trip exactly. */
-function defined<T extends object>(value: T): T {
+export function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
@@ -108,6 +108,16 @@ export function challengeFromItem(item: Item): ChallengeRecord {
     approvedAt: optNum(item.approvedAt),
     deliveries: (item.deliveries as ChallengeRecord['deliveries'] | undefined) ?? [],
   });
+}
+
+export function recoveryToItem(userId: string, set: RecoveryCodeSet): Item {
+  return {
+    pk: pk.user(userId),
+    sk: sk.recovery,
+    kind: 'recovery',
+    hashes: new Set(set.hashes),
+    generatedAt: set.generatedAt,
+  };
 }
 
 export function recoveryFromItem(item: Item): RecoveryCodeSet {

@@ -4,7 +4,12 @@
  * network, a missing table) become StoreUnavailableError, answered 503.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../../ports/store';
 import type { Item } from './item-mapping';
 
@@ -61,6 +66,20 @@ export async function transactOrFalse(
     return true;
   } catch (error) {
     if (error instanceof TransactionCanceledException) return false;
+    throw error;
+  }
+}
+
+/** An update whose condition may fail: false when it did. */
+export async function updateOrFalse(
+  client: DynamoDBDocumentClient,
+  update: ConstructorParameters<typeof UpdateCommand>[0],
+): Promise<boolean> {
+  try {
+    await dynamoRequest(() => client.send(new UpdateCommand(update)));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
 }

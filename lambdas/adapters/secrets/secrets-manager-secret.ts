@@ -5,10 +5,11 @@
  */
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { UnavailableError } from '../../domain/errors';
+import { lazy } from '../../load-once';
 import type { ServerSecret } from '../../ports/secrets';
 
 export class SecretsManagerSecret implements ServerSecret {
-  private cached: Promise<Buffer> | undefined;
+  private readonly key = lazy(() => this.read());
 
   constructor(
     private readonly client: SecretsManagerClient,
@@ -16,11 +17,7 @@ export class SecretsManagerSecret implements ServerSecret {
   ) {}
 
   hmacKey(): Promise<Buffer> {
-    this.cached ??= this.read().catch((error: unknown) => {
-      this.cached = undefined;
-      throw error;
-    });
-    return this.cached;
+    return this.key();
   }
 
   private async read(): Promise<Buffer> {
