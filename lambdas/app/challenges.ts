@@ -5,7 +5,7 @@
 import type { DeliveryChannel } from '../domain/channel';
 import { NoActiveFactorError, NotFoundError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
-import type { ChallengeRecord, FactorRecord } from '../domain/records';
+import { pickFactor, type ChallengeRecord } from '../domain/records';
 import type { AppDeps } from './deps';
 import { challengeView } from './views';
 import type { IdempotencyRequest } from './idempotency';
@@ -19,20 +19,6 @@ export interface StartChallengeInput {
   readonly channel?: DeliveryChannel;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
-}
-
-/** SPEC §2: the factor named, else the active factor of the channel asked for, else the first active one. */
-export function pickFactor(
-  factors: readonly FactorRecord[],
-  request: { factorId?: string; channel?: DeliveryChannel },
-): (FactorRecord & { destination: string }) | undefined {
-  const usable = factors.filter(
-    (f): f is FactorRecord & { destination: string } =>
-      f.status === 'active' && f.type !== 'totp' && f.destination !== undefined,
-  );
-  if (request.factorId !== undefined) return usable.find((f) => f.factorId === request.factorId);
-  if (request.channel !== undefined) return usable.find((f) => f.type === request.channel);
-  return usable[0];
 }
 
 export async function startChallenge(deps: AppDeps, input: StartChallengeInput): Promise<Reply> {

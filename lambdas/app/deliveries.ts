@@ -3,11 +3,12 @@
  * every resend (cooldown and caps apply), entered by the courier inside the
  * delivery window and confirmed once. Wrong codes are counted per delivery.
  */
-import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
+import type { DeliveryChannel } from '../domain/channel';
 import { codeMatches, deriveCode, keyedHash, newSeed } from '../domain/codes';
 import { normaliseEnteredCode } from '../domain/challenge-match';
 import { MAX_WINDOW_MS, windowPosition, type DeliveryRecord } from '../domain/delivery';
 import { normaliseDestination, type Destination } from '../domain/destination';
+import { pickFactor } from '../domain/records';
 import {
   AlreadyConfirmedError,
   CodeIncorrectError,
@@ -18,19 +19,13 @@ import {
   LockedError,
   NoActiveFactorError,
   OutsideWindowError,
-  ResendTooSoonError,
-  SendLimitExceededError,
   type DomainError,
 } from '../domain/errors';
-import { secondsUntil } from '../domain/lockout';
 import { renderCodeMessage } from '../domain/messages';
-import { dayBucket, dayBucketEnd, hourBucket, hourBucketEnd } from '../domain/send-limits';
-import type { SendRefusalReason } from '../ports/delivery-store';
-import type { SendCounters } from '../ports/store';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso, type Reply } from './reply';
-import { alternativesTo } from './send-code';
+import { alternativesTo, sendCounters, sendRefusalError } from './send-code';
 
 export interface CreateDeliveryInput {
   readonly deliveryId: string;
@@ -72,23 +67,6 @@ function parseWindow(input: CreateDeliveryInput, now: number): { start: number; 
   return { start, end };
 }
 
-function counters(deps: AppDeps, destinationHash: string, now: number): SendCounters {
-  return {
-    destinationHash,
-    hourBucket: hourBucket(now),
-    dayBucket: dayBucket(now),
-    maxPerHour: deps.policy.maxSendsPerHour,
-    maxPerDay: deps.policy.maxSendsPerDay,
-  };
-}
-
-function refusal(reason: SendRefusalReason, now: number, cooldownEnd: number): DomainError {
-  if (reason === 'cooldown') return new ResendTooSoonError(iso(cooldownEnd), secondsUntil(cooldownEnd, now));
-  return reason.endsWith('hour')
-    ? new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now))
-    : new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
-}
-
 export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput): Promise<Reply> {
   const now = deps.clock.now();
   const window = parseWindow(input, now);
@@ -102,22 +80,13 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
       destination: await normaliseDestination(
         input.channel,
         input.destination,
-        deps.messaging.smsAllowedCountries ?? [],
+        deps.messaging.smsAllowedCountries,
       ),
     };
   } else {
     const snapshot = await deps.store.loadUser(input.userId, now);
-    const factor = snapshot.factors.find(
-      (f) =>
-        f.status === 'active' &&
-        isDeliveryChannel(f.type) &&
-        f.destination !== undefined &&
-        (input.factorId !== undefined
-          ? f.factorId === input.factorId
-          : input.channel === undefined || f.type === input.channel),
-    );
-    if (!factor || !factor.destination)
-      throw new NoActiveFactorError('The user has no active factor for this delivery.');
+    const factor = pickFactor(snapshot.factors, input);
+    if (!factor) throw new NoActiveFactorError('The user has no active factor for this delivery.');
     target = {
       channel: factor.type as DeliveryChannel,
       destination: { value: factor.destination, masked: factor.destinationMasked ?? '' },
@@ -144,7 +113,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
   const destinationHash = keyedHash(key, 'destination', target.destination.value);
   const result = await deps.deliveries.createDelivery({
     record,
-    counters: counters(deps, destinationHash, now),
+    counters: sendCounters(deps.policy, destinationHash, now),
     events: [
       newEvent(deps, input.userId, 'challenge_sent', now, {
         channel: target.channel,
@@ -157,7 +126,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     if (result.reason === 'exists') {
       throw new DeliveryExistsError();
     }
-    throw refusal(result.reason, now, now);
+    throw sendRefusalError(result.reason, now, now);
   }
   await send(deps, record, key, now);
   return { statusCode: 201, body: deliveryView(record, now) };
@@ -170,18 +139,18 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
   if (delivery.status === 'delivered') throw new AlreadyConfirmedError();
   if (windowPosition(delivery, now) === 'after') throw outsideWindow(delivery);
   const cooldownEnd = delivery.lastSentAt + deps.policy.resendCooldownSeconds * 1000;
-  if (cooldownEnd > now) throw refusal('cooldown', now, cooldownEnd);
+  if (cooldownEnd > now) throw sendRefusalError('cooldown', now, cooldownEnd);
   const key = await deps.secret.hmacKey();
   const result = await deps.deliveries.recordResend({
     deliveryId,
     userId: delivery.userId,
     now,
     cooldownCutoff: now - deps.policy.resendCooldownSeconds * 1000,
-    counters: counters(deps, keyedHash(key, 'destination', delivery.destination), now),
+    counters: sendCounters(deps.policy, keyedHash(key, 'destination', delivery.destination), now),
   });
   if (!result.ok) {
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();
-    throw refusal(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);
+    throw sendRefusalError(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);
   }
   await send(deps, delivery, key, now);
   return {

@@ -7,7 +7,7 @@ import * as z from 'zod/v4-mini';
 import '../http/zod';
 import type { DeliveryStatus } from '../domain/records';
 import type { Log } from '../observability/log';
-import type { Store } from '../ports/store';
+import type { DeliveryOutcomeRecord, Store } from '../ports/store';
 
 // SES event types and what they mean for our delivery record. A complaint means it
 // was delivered (and marked as spam); an open or click says nothing new.
@@ -31,16 +31,8 @@ const sesEvent = z.object({
   delivery: z.optional(z.object({ timestamp: z.optional(z.string()) })),
 });
 
-export interface DeliveryOutcome {
-  readonly userId: string;
-  readonly challengeId: string;
-  readonly deliveryIndex: number;
-  readonly status: DeliveryStatus;
-  readonly at: number;
-}
-
 /** Reads one SES event; undefined for events that are not ours or say nothing about delivery. */
-export function outcomeOf(message: string, receivedAt: number): DeliveryOutcome | undefined {
+export function outcomeOf(message: string, receivedAt: number): DeliveryOutcomeRecord | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(message);
@@ -56,7 +48,8 @@ export function outcomeOf(message: string, receivedAt: number): DeliveryOutcome 
   const deliveryIndex = Number(mail.tags.onetime_delivery[0]);
   if (!Number.isInteger(deliveryIndex) || deliveryIndex < 0 || deliveryIndex > 1000) return undefined;
   const stamp = event.data.delivery?.timestamp ?? event.data.bounce?.timestamp ?? mail.timestamp;
-  const at = stamp !== undefined && !Number.isNaN(Date.parse(stamp)) ? Date.parse(stamp) : receivedAt;
+  const stamped = stamp !== undefined ? Date.parse(stamp) : NaN;
+  const at = Number.isNaN(stamped) ? receivedAt : stamped;
   return {
     userId: Buffer.from(mail.tags.onetime_user[0] as string, 'base64url').toString('utf8'),
     challengeId: mail.tags.onetime_challenge[0] as string,

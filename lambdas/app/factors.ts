@@ -8,7 +8,6 @@ import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { normaliseDestination } from '../domain/destination';
 import {
-  CodeAlreadyUsedError,
   FactorLimitReachedError,
   FactorNotFoundError,
   FactorNotPendingError,
@@ -23,7 +22,7 @@ import type { IdempotencyRequest } from './idempotency';
 import type { Reply } from './reply';
 import { sendCode } from './send-code';
 import { revokeAllDevices } from './devices';
-import { checkTotp } from './totp';
+import { checkTotp, totpTarget } from './totp';
 import { addTotpFactor } from './totp-enrolment';
 import { factorView, factorsBody, challengeView } from './views';
 import { newRecoveryCodes } from './recovery-codes';
@@ -47,7 +46,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
   const { value: destination, masked } = await normaliseDestination(
     channel,
     input.destination,
-    deps.messaging.smsAllowedCountries ?? [],
+    deps.messaging.smsAllowedCountries,
   );
   const snapshot = await deps.store.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
@@ -115,18 +114,18 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
         context: input.context,
       });
 
+    const entered = normaliseEnteredCode(input.code);
     let target: Parameters<AppDeps['store']['accept']>[0]['target'];
     if (channel === 'totp') {
-      const match = await checkTotp(deps, [factor], normaliseEnteredCode(input.code), now);
+      const match = await checkTotp(deps, [factor], entered, now);
       if (!match) return wrong();
-      if (match.replayed) throw new CodeAlreadyUsedError();
-      target = { kind: 'totp', factorId: factor.factorId, timeStep: match.timeStep, drift: match.drift };
+      target = totpTarget(match);
     } else {
       const verdict = judgeChallengeCode(
         key,
         snapshot.challenges,
         slotOf('enroll', factor.factorId),
-        normaliseEnteredCode(input.code),
+        entered,
         now,
       );
       if (verdict.kind === 'wrong') return wrong();

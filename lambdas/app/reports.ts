@@ -6,6 +6,7 @@
  */
 import { NotFoundError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
+import { escapeHtml } from '../domain/messages';
 import { readReportToken } from '../domain/report-token';
 import type { AppDeps } from './deps';
 import { revokeAllDevices } from './devices';
@@ -58,8 +59,4 @@ document.getElementById('f').addEventListener('submit', async function (e) {
 });
 </script></body></html>`;
   return { statusCode: 200, body: html, contentType: 'text/html; charset=utf-8' };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

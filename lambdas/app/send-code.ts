@@ -12,6 +12,7 @@ import {
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
+  type DomainError,
   type Alternative,
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
@@ -31,7 +32,8 @@ import {
   latestPending,
   sendsRemainingAfter,
 } from '../domain/send-limits';
-import type { SendReservation } from '../ports/store';
+import type { Policy } from '../config/policy';
+import type { SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
 import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -146,13 +148,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       ...(input.createsFactor
         ? { newFactor: { record: input.factor, expectFactorsVersion: snapshot.state.factorsVersion } }
         : {}),
-      counters: {
-        destinationHash,
-        hourBucket: hourBucket(now),
-        dayBucket: dayBucket(now),
-        maxPerHour: policy.maxSendsPerHour,
-        maxPerDay: policy.maxSendsPerDay,
-      },
+      counters: sendCounters(policy, destinationHash, now),
       retentionSeconds: policy.challengeRetentionSeconds,
       events,
       ...(input.idempotency
@@ -172,16 +168,12 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       switch (result.reason) {
         case 'idempotent':
           return findReplay([result.response], input.idempotency) ?? reply;
-        case 'cooldown': {
-          const end = now + policy.resendCooldownSeconds * 1000;
-          throw new ResendTooSoonError(iso(end), secondsUntil(end, now));
-        }
+        case 'cooldown':
         case 'user_hour':
         case 'destination_hour':
-          throw new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now));
         case 'user_day':
         case 'destination_day':
-          throw new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
+          throw sendRefusalError(result.reason, now, now + policy.resendCooldownSeconds * 1000);
         case 'locked':
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
@@ -275,4 +267,23 @@ export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): 
     });
   }
   return alternatives;
+}
+
+/** The per-user and per-destination caps one send counts against (UTC clock hour and day). */
+export function sendCounters(policy: Policy, destinationHash: string, now: number): SendCounters {
+  return {
+    destinationHash,
+    hourBucket: hourBucket(now),
+    dayBucket: dayBucket(now),
+    maxPerHour: policy.maxSendsPerHour,
+    maxPerDay: policy.maxSendsPerDay,
+  };
+}
+
+/** The answer to a send refused for its cooldown (ending at `cooldownEnd`) or one of the caps. */
+export function sendRefusalError(reason: SendRefusalReason, now: number, cooldownEnd: number): DomainError {
+  if (reason === 'cooldown') return new ResendTooSoonError(iso(cooldownEnd), secondsUntil(cooldownEnd, now));
+  return reason.endsWith('hour')
+    ? new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now))
+    : new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
 }

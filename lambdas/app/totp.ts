@@ -4,7 +4,9 @@
  * the last one a factor accepted is refused, so no code works twice.
  */
 import { verify as verifyTotp } from '@otplib/totp';
+import { CodeAlreadyUsedError } from '../domain/errors';
 import type { FactorRecord } from '../domain/records';
+import type { Acceptance } from '../ports/store';
 import type { AppDeps } from './deps';
 import { otpBase32, otpCrypto } from './otp-plugins';
 
@@ -49,4 +51,14 @@ export async function checkTotp(
     return { factor, timeStep, drift: result.delta, replayed };
   }
   return undefined;
+}
+
+/**
+ * What a matched code lets the store accept: its time step, written only if later
+ * than the factor's last one. A code at or before that step answers `code_already_used`,
+ * uncounted: it proves possession of the secret.
+ */
+export function totpTarget(match: TotpMatch): Extract<Acceptance['target'], { kind: 'totp' }> {
+  if (match.replayed) throw new CodeAlreadyUsedError();
+  return { kind: 'totp', factorId: match.factor.factorId, timeStep: match.timeStep, drift: match.drift };
 }

@@ -4,7 +4,7 @@
  */
 import { hashRecoveryCode, looksLikeRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
-import { CodeAlreadyUsedError, NoActiveFactorError, UnavailableError } from '../domain/errors';
+import { NoActiveFactorError, UnavailableError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { UserSnapshot } from '../domain/records';
 import { currentChallenge } from '../domain/send-limits';
@@ -14,7 +14,7 @@ import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
 import { iso, type Reply } from './reply';
-import { checkTotp } from './totp';
+import { checkTotp, totpTarget } from './totp';
 
 export type VerifyMethod = 'challenge' | 'totp' | 'recovery_code';
 
@@ -69,11 +69,9 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
         case 'expired':
         case 'nothing_pending':
           throw uncountedAnswer(verdict, attemptsRemaining);
-        case 'wrong': {
+        case 'wrong':
           // The owner's record says which code was missed: the one pending in this purpose.
-          const live = currentChallenge(snapshot.challenges, input.purpose, now);
-          return failed(live ? { channel: live.channel, factorId: live.factorId } : {});
-        }
+          return failed({ channel: verdict.current.channel, factorId: verdict.current.factorId });
         case 'match': {
           const c = verdict.challenge;
           acceptance = {
@@ -120,15 +118,9 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
         const only = factors.length === 1 ? factors[0] : undefined;
         return failed({ channel: 'totp', ...(only ? { factorId: only.factorId } : {}) });
       }
-      if (match.replayed) throw new CodeAlreadyUsedError();
       acceptance = {
         ...base,
-        target: {
-          kind: 'totp',
-          factorId: match.factor.factorId,
-          timeStep: match.timeStep,
-          drift: match.drift,
-        },
+        target: totpTarget(match),
         events: [
           newEvent(deps, input.userId, 'verification_succeeded', now, {
             channel: 'totp',

@@ -202,7 +202,8 @@ function plainName(name: string): string {
     .trim();
 }
 
-function escapeHtml(text: string): string {
+/** The five XML entities: for text and attribute values of HTML pages and mails. */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -111,6 +111,11 @@ export interface UserSnapshot {
   readonly sendCounts: { readonly hour: number; readonly day: number };
 }
 
+/** A challenge whose code is current: pending and unexpired. */
+export function isCurrent(c: ChallengeRecord, now: number): boolean {
+  return c.status === 'pending' && c.expiresAt > now;
+}
+
 export function slotOf(purpose: string, factorId: string): string {
   return purpose === 'enroll' ? `enroll:${factorId}` : purpose;
 }
@@ -125,4 +130,18 @@ export interface DeviceRecord {
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly lastUsedAt?: number;
+}
+
+/** SPEC §2: the factor named, else the active factor of the channel asked for, else the first active one. */
+export function pickFactor(
+  factors: readonly FactorRecord[],
+  request: { factorId?: string; channel?: DeliveryChannel },
+): (FactorRecord & { destination: string }) | undefined {
+  const usable = factors.filter(
+    (f): f is FactorRecord & { destination: string } =>
+      f.status === 'active' && f.type !== 'totp' && f.destination !== undefined,
+  );
+  if (request.factorId !== undefined) return usable.find((f) => f.factorId === request.factorId);
+  if (request.channel !== undefined) return usable.find((f) => f.type === request.channel);
+  return usable[0];
 }

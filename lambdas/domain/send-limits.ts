@@ -6,7 +6,7 @@
  */
 import type { Policy } from '../config/policy';
 import type { DeliveryChannel } from './channel';
-import type { ChallengeRecord } from './records';
+import { isCurrent, type ChallengeRecord } from './records';
 
 export const hourBucket = (now: number) => Math.floor(now / 3_600_000);
 export const dayBucket = (now: number) => Math.floor(now / 86_400_000);
@@ -20,7 +20,7 @@ export function currentChallenge(
   now: number,
 ): ChallengeRecord | undefined {
   return challenges
-    .filter((c) => c.slot === slot && c.status === 'pending' && c.expiresAt > now)
+    .filter((c) => c.slot === slot && isCurrent(c, now))
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 

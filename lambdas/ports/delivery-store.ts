@@ -5,10 +5,9 @@
  */
 import type { DeliveryRecord } from '../domain/delivery';
 import type { AccountEvent } from '../domain/events';
-import type { SendCounters } from './store';
+import type { SendCounters, SendRefusalReason } from './store';
 
-export type SendRefusalReason =
-  'cooldown' | 'user_hour' | 'user_day' | 'destination_hour' | 'destination_day';
+export type { SendRefusalReason };
 
 export interface DeliveryStore {
   getDelivery(deliveryId: string, now: number): Promise<DeliveryRecord | undefined>;

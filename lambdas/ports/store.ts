@@ -54,9 +54,12 @@ export interface SendReservation {
   readonly idempotency?: IdempotencyRecord;
 }
 
+/** Why a send was refused by a cooldown or one of the send caps. */
+export type SendRefusalReason =
+  'cooldown' | 'user_hour' | 'user_day' | 'destination_hour' | 'destination_day';
+
 export type SendRefusal =
-  | { readonly ok: false; readonly reason: 'cooldown' | 'locked' | 'conflict' }
-  | { readonly ok: false; readonly reason: 'user_hour' | 'user_day' | 'destination_hour' | 'destination_day' }
+  | { readonly ok: false; readonly reason: SendRefusalReason | 'locked' | 'conflict' }
   | { readonly ok: false; readonly reason: 'idempotent'; readonly response: IdempotentResponse };
 
 export type SendReservationResult = { readonly ok: true } | SendRefusal;
