@@ -52,7 +52,7 @@ export async function benchApiLatency(): Promise<void> {
           { step: 'initialize', name: 'countCalls' },
         ),
     });
-    const server = await startLocalServer({ port: 0, app, apiKey: API_KEY, requestLog: false });
+    const server = await startLocalServer({ port: 0, app, requestLog: false });
     try {
       const post = (path: string, body: unknown) =>
         fetch(`${server.url}${path}`, {

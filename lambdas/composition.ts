@@ -11,24 +11,17 @@ import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
-import { ConfigError, readString, type Env } from './config/env';
+import { readRequired, readString, type Env } from './config/env';
 import { readMessagingConfig } from './config/messaging';
 import { readPolicy } from './config/policy';
 import type { HttpHandlerOptions } from './http/http-handler';
 import { log, powertoolsHttpOptions, tracer } from './observability/powertools';
 import { systemClock } from './ports/clock';
 
-function required(env: Env, name: string): string {
-  const value = env[name];
-  if (!value) throw new ConfigError(`${name} must be set`);
-  return value;
-}
-
 const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 
 /** The store alone, for functions that need nothing else (delivery events). */
-export function awsStore(env: Env = process.env) {
-  const policy = readPolicy(env);
+export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
   const tableName = readString(env, 'TABLE_NAME', 'onetime');
   const client = documentClient({}, traced);
   const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
@@ -40,10 +33,10 @@ export function awsDeps(env: Env = process.env): AppDeps {
   const messaging = readMessagingConfig(env);
   // Provider calls retry three times with backoff before a refusal is reported.
   const retry = { maxAttempts: 3 };
-  const { client, tableName, store } = awsStore(env);
+  const { client, tableName, store } = awsStore(env, policy);
   const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
-  const hmacSecretArn = required(env, 'ONETIME_HMAC_SECRET_ARN');
-  const totpKeyId = required(env, 'ONETIME_TOTP_KEY_ID');
+  const hmacSecretArn = readRequired(env, 'ONETIME_HMAC_SECRET_ARN');
+  const totpKeyId = readRequired(env, 'ONETIME_TOTP_KEY_ID');
   // Every client but DynamoDB's is loaded on first use (dynamic import): module init
   // stays small, and a request that sends nothing never loads SES, SNS or voice.
   const senders = {

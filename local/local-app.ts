@@ -5,7 +5,7 @@
  * integration tests both use it.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
@@ -21,7 +21,7 @@ import type { Env } from '../lambdas/config/env';
 import { readMessagingConfig } from '../lambdas/config/messaging';
 import { readPolicy, type Policy } from '../lambdas/config/policy';
 import type { DeliveryChannel } from '../lambdas/domain/channel';
-import { MethodNotAllowedError, NotFoundError } from '../lambdas/domain/errors';
+import { MethodNotAllowedError, NotFoundError, type DomainError } from '../lambdas/domain/errors';
 import { makeHandlers } from '../lambdas/handlers';
 import type { Log } from '../lambdas/observability/log';
 import { problemResponse } from '../lambdas/http/problem-response';
@@ -112,13 +112,8 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     async dispatch(request) {
       const path = request.path;
       const match = matchRoute(request.method, path);
-      if (match.kind === 'not_found') return plain(problemResponse(new NotFoundError('No such route.')));
-      if (match.kind === 'method_not_allowed') {
-        const response = plain(
-          problemResponse(new MethodNotAllowedError('This method is not allowed here.')),
-        );
-        return { ...response, headers: { ...response.headers, allow: match.allowed.join(', ') } };
-      }
+      if (match.kind === 'not_found') return problemPlain(new NotFoundError('No such route.'));
+      if (match.kind === 'method_not_allowed') return methodNotAllowed(match.allowed.join(', '));
       const event = apiGatewayEvent({
         method: request.method,
         path,
@@ -134,10 +129,25 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   };
 }
 
-function plain(result: APIGatewayProxyResult): PlainResponse {
+/** A handler's answer as the server writes it: header names in lower case, values as strings. */
+export function plain(result: {
+  statusCode: number;
+  headers?: Record<string, unknown>;
+  body: string;
+}): PlainResponse {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
   return { statusCode: result.statusCode, headers, body: result.body };
+}
+
+export function problemPlain(error: DomainError): PlainResponse {
+  return plain(problemResponse(error));
+}
+
+/** 405 with the `Allow` header, as API Gateway's mock answers it. */
+export function methodNotAllowed(allow: string): PlainResponse {
+  const response = problemPlain(new MethodNotAllowedError('This method is not allowed here.'));
+  return { ...response, headers: { ...response.headers, allow } };
 }
 
 function lambdaContext(fn: string): Context {

@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       env,
       log: consoleLog,
     });
-    server = await startLocalServer({ port: config.port, host: config.host, app, apiKey: config.apiKey });
+    server = await startLocalServer({ port: config.port, host: config.host, app });
 
     const secretNote = config.inMemory ? 'random for this run' : path.join(DATA_DIR, 'server-secret');
     process.stdout.write(

@@ -14,13 +14,12 @@ import type { AddressInfo } from 'node:net';
 import {
   DomainError,
   InvalidRequestError,
-  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
 } from '../lambdas/domain/errors';
 import { MAX_BODY_BYTES } from '../lambdas/http/middleware/json-body';
-import { internalErrorResponse, problemResponse } from '../lambdas/http/problem-response';
-import type { LocalApp, PlainResponse } from './local-app';
+import { internalErrorResponse } from '../lambdas/http/problem-response';
+import { methodNotAllowed, plain, problemPlain, type LocalApp, type PlainResponse } from './local-app';
 import { OUTBOX_PAGE_CSP, OUTBOX_PAGE_HTML } from './outbox-page';
 import { matchRoute } from './router';
 
@@ -33,11 +32,6 @@ export interface LocalServerOptions {
    */
   readonly host?: string;
   readonly app: LocalApp;
-  /**
-   * The key the app's handlers check (they were built with it; the server does not
-   * check keys itself). Kept here so the server's options describe the whole setup.
-   */
-  readonly apiKey: string;
   /**
    * Where the per-request line goes; `false` for none (tests).
    * @default a line on stdout
@@ -303,7 +297,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  */
 function tooLarge(req: IncomingMessage): PlainResponse {
   req.resume();
-  const response = plain(problemResponse(new PayloadTooLargeError(MAX_BODY_BYTES)));
+  const response = problemPlain(new PayloadTooLargeError(MAX_BODY_BYTES));
   return { ...response, headers: { ...response.headers, connection: 'close' } };
 }
 
@@ -343,10 +337,10 @@ function devRoute(
   // Guard against DNS rebinding: a web page on another origin that resolves its own
   // name to 127.0.0.1 could otherwise read codes from the outbox.
   if (!hostAllowed(hostHeader, boundHost)) {
-    return problem(new NotLocalHostError());
+    return problemPlain(new NotLocalHostError());
   }
   if (DEV_PAGE.test(path)) {
-    if (method !== 'GET') return notAllowed('GET');
+    if (method !== 'GET') return methodNotAllowed('GET');
     return {
       statusCode: 200,
       headers: {
@@ -364,9 +358,9 @@ function devRoute(
       app.outbox.clear();
       return { statusCode: 204, headers: { 'cache-control': 'no-store' }, body: '' };
     }
-    if (method !== 'GET') return notAllowed('GET, DELETE');
+    if (method !== 'GET') return methodNotAllowed('GET, DELETE');
     const limit = parseLimit(query.limit);
-    if (limit instanceof DomainError) return problem(limit);
+    if (limit instanceof DomainError) return problemPlain(limit);
     const to = query.to?.trim() ? query.to : undefined;
     const messages = app.outbox.list({ limit, ...(to === undefined ? {} : { to }) }).map((m) => ({
       id: m.id,
@@ -382,7 +376,7 @@ function devRoute(
       body: JSON.stringify({ messages }),
     };
   }
-  return problem(new NotFoundError('No such route.'));
+  return problemPlain(new NotFoundError('No such route.'));
 }
 
 function parseLimit(raw: string | undefined): number | InvalidRequestError {
@@ -403,26 +397,6 @@ function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean
   const name = hostHeader.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
   const bound = boundHost.includes(':') ? `[${boundHost.toLowerCase()}]` : boundHost.toLowerCase();
   return LOOPBACK_NAMES.has(name) || name.endsWith('.localhost') || name === bound;
-}
-
-function notAllowed(allow: string): PlainResponse {
-  const response = problem(new MethodNotAllowedError('This method is not allowed here.'));
-  return { ...response, headers: { ...response.headers, allow } };
-}
-
-function problem(error: DomainError): PlainResponse {
-  return plain(problemResponse(error));
-}
-
-function plain(result: {
-  statusCode: number;
-  headers?: Record<string, unknown>;
-  body: string;
-}): PlainResponse {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {}))
-    headers[name.toLowerCase()] = String(value);
-  return { statusCode: result.statusCode, headers, body: result.body };
 }
 
 async function closeServer(server: Server): Promise<void> {

@@ -7,6 +7,7 @@ import * as z from 'zod/v4-mini';
 import '../http/zod';
 import type { DeliveryStatus } from '../domain/records';
 import type { Log } from '../observability/log';
+import { REFERENCE_TAG } from '../ports/sender';
 import type { DeliveryOutcomeRecord, Store } from '../ports/store';
 
 // SES event types and what they mean for our delivery record. A complaint means it
@@ -25,7 +26,11 @@ const sesEvent = z.object({
   eventType: z.string(),
   mail: z.object({
     timestamp: z.optional(z.string()),
-    tags: z.object({ onetime_user: tag, onetime_challenge: tag, onetime_delivery: tag }),
+    tags: z.object({
+      [REFERENCE_TAG.user]: tag,
+      [REFERENCE_TAG.challenge]: tag,
+      [REFERENCE_TAG.delivery]: tag,
+    }),
   }),
   bounce: z.optional(z.object({ timestamp: z.optional(z.string()), bounceType: z.optional(z.string()) })),
   delivery: z.optional(z.object({ timestamp: z.optional(z.string()) })),
@@ -45,14 +50,14 @@ export function outcomeOf(message: string, receivedAt: number): DeliveryOutcomeR
   const status = STATUS_BY_EVENT[eventType];
   // A transient (soft) bounce may still be delivered on a later try.
   if (!status || (eventType === 'Bounce' && event.data.bounce?.bounceType === 'Transient')) return undefined;
-  const deliveryIndex = Number(mail.tags.onetime_delivery[0]);
+  const deliveryIndex = Number(mail.tags[REFERENCE_TAG.delivery][0]);
   if (!Number.isInteger(deliveryIndex) || deliveryIndex < 0 || deliveryIndex > 1000) return undefined;
   const stamp = event.data.delivery?.timestamp ?? event.data.bounce?.timestamp ?? mail.timestamp;
   const stamped = stamp !== undefined ? Date.parse(stamp) : NaN;
   const at = Number.isNaN(stamped) ? receivedAt : stamped;
   return {
-    userId: Buffer.from(mail.tags.onetime_user[0] as string, 'base64url').toString('utf8'),
-    challengeId: mail.tags.onetime_challenge[0] as string,
+    userId: Buffer.from(mail.tags[REFERENCE_TAG.user][0] as string, 'base64url').toString('utf8'),
+    challengeId: mail.tags[REFERENCE_TAG.challenge][0] as string,
     deliveryIndex,
     status,
     at,

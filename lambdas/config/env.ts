@@ -29,6 +29,12 @@ export function readOptional(env: Env, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+export function readRequired(env: Env, name: string): string {
+  const raw = readOptional(env, name);
+  if (raw === undefined) throw new ConfigError(`${name} must be set`);
+  return raw;
+}
+
 export function readList(env: Env, name: string): string[] {
   const raw = readOptional(env, name);
   return raw === undefined

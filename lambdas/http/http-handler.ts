@@ -18,7 +18,7 @@ import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
 import { PROBLEM_CONTENT_TYPE } from './problem-response';
 import { ROUTES } from './routes';
-import { idSchema, reportTokenSchema, userIdSchema } from './schemas';
+import { deliveryIdSchema, idSchema, reportTokenSchema, userIdSchema } from './schemas';
 
 export interface RouteRequest<B> {
   readonly params: Readonly<Record<string, string>>;
@@ -112,18 +112,20 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
     .handler(core) as unknown as ApiHandler;
 }
 
+/** Path parameters by name; any other (challenge, factor, device and event ids) is an id onetime made. */
+const PATH_SCHEMAS: Readonly<Record<string, typeof idSchema>> = {
+  userId: userIdSchema,
+  deliveryId: deliveryIdSchema,
+  reportToken: reportTokenSchema,
+};
+
 function checkPathParameters(raw: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const params: Record<string, string> = {};
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const decoded = safeDecode(value);
-    const schema =
-      name === 'userId' || name === 'deliveryId'
-        ? userIdSchema
-        : name === 'reportToken'
-          ? reportTokenSchema
-          : idSchema;
+    const schema = PATH_SCHEMAS[name] ?? idSchema;
     const result = schema.safeParse(decoded);
     if (result.success) params[name] = result.data;
     else errors.push({ path: `/path/${name}`, message: result.error.issues[0]?.message ?? 'is invalid' });

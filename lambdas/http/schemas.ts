@@ -73,11 +73,8 @@ export const deviceVerifyBody = z.strictObject({
   context: z.optional(contextSchema),
 });
 
-/** Delivery ids are the sender's own (an order or parcel number). */
-export const deliveryIdSchema = pattern(
-  /^[A-Za-z0-9._:@-]{1,128}$/,
-  'must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -',
-);
+/** Delivery ids are the sender's own (an order or parcel number): the same alphabet as user ids. */
+export const deliveryIdSchema = userIdSchema;
 
 export const createDeliveryBody = z
   .strictObject({

@@ -2,8 +2,7 @@
  * Structured logging through Powertools Logger. Nothing passed here may contain a
  * code, a secret or a whole destination: callers log ids, statuses and masks only.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { SERVICE_NAME } from './names';
+import type { Logger } from '@aws-lambda-powertools/logger';
 
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -13,9 +12,8 @@ export interface Log {
   error(message: string, fields?: LogFields): void;
 }
 
-export function powertoolsLog(logger = new Logger({ serviceName: SERVICE_NAME })): Log & { logger: Logger } {
+export function powertoolsLog(logger: Logger): Log {
   return {
-    logger,
     info: (message, fields) => logger.info(message, fields ?? {}),
     warn: (message, fields) => logger.warn(message, fields ?? {}),
     error: (message, fields) => logger.error(message, fields ?? {}),

@@ -15,6 +15,13 @@ export interface DeliveryReference {
   readonly deliveryIndex: number;
 }
 
+/** The SES message tags that carry a DeliveryReference (the user id base64url-encoded), read back from SES events. */
+export const REFERENCE_TAG = {
+  user: 'onetime_user',
+  challenge: 'onetime_challenge',
+  delivery: 'onetime_delivery',
+} as const;
+
 export interface SmsMessage {
   readonly channel: 'sms';
   readonly reference?: DeliveryReference;

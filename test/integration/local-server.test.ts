@@ -103,7 +103,6 @@ async function serve(
   const server = await startLocalServer({
     port: 0,
     app,
-    apiKey: API_KEY,
     ...(requestLog === 'default' ? {} : { requestLog: false }),
   });
   return { app, server, url: server.url };
@@ -472,7 +471,6 @@ describe('Module: local/server', () => {
           ...app,
           dispatch: () => Promise.reject(new SyntaxError('Unexpected token in {"code":"123456"}')),
         },
-        apiKey: API_KEY,
         requestLog: (line) => lines.push(line),
       });
       // Act
@@ -497,7 +495,6 @@ describe('Module: local/server', () => {
           ...app,
           dispatch: () => Promise.resolve({ statusCode: 200, headers: { 'x-broken': 'a\r\nb' }, body: '{}' }),
         },
-        apiKey: API_KEY,
         requestLog: false,
       });
       // Act

@@ -9,6 +9,7 @@
 import type { SendEmailCommandInput, SESv2Client } from '@aws-sdk/client-sesv2';
 import {
   DeliveryRefusedError,
+  REFERENCE_TAG,
   type DeliveryReference,
   type OutboundMessage,
   type RefusalReason,
@@ -84,17 +85,11 @@ export class SesEmailSender implements Sender {
  */
 export function referenceTags(reference: DeliveryReference): Array<{ Name: string; Value: string }> {
   return [
-    { Name: TAG.user, Value: Buffer.from(reference.userId, 'utf8').toString('base64url') },
-    { Name: TAG.challenge, Value: reference.challengeId },
-    { Name: TAG.delivery, Value: String(reference.deliveryIndex) },
+    { Name: REFERENCE_TAG.user, Value: Buffer.from(reference.userId, 'utf8').toString('base64url') },
+    { Name: REFERENCE_TAG.challenge, Value: reference.challengeId },
+    { Name: REFERENCE_TAG.delivery, Value: String(reference.deliveryIndex) },
   ];
 }
-
-export const TAG = {
-  user: 'onetime_user',
-  challenge: 'onetime_challenge',
-  delivery: 'onetime_delivery',
-} as const;
 
 /** How an SES SendEmail error reads to the caller. */
 export function emailRefusalReason(error: unknown): RefusalReason {
