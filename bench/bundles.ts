@@ -15,9 +15,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { entryFile, FUNCTION_NAMES } from '../lambdas/http/routes';
-import { DELIVERY_EVENTS_FUNCTION } from '../lib/access';
+import { entryFile } from '../lambdas/http/routes';
+import { ALL_FUNCTIONS } from '../lib/access';
 import { esbuildOptions, NODE_OPTIONS } from '../lib/bundling';
+import { COLD_START_ENV } from './cold-start-env';
+import { median } from './stats';
 import { buildLibraryLayer, type BuiltLayerModule } from '../lib/library-layer';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -39,33 +41,12 @@ interface Measured {
   readonly error?: string;
 }
 
-/** What the functions read at cold start: placeholders so that composition succeeds without AWS. */
-const FUNCTION_ENV: Record<string, string> = {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  TABLE_NAME: 'onetime-bench',
-  ONETIME_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
-  ONETIME_TOTP_KEY_ID: 'arn:aws:kms:us-east-1:123456789012:key/bench',
-  ONETIME_SES_CONFIGURATION_SET: 'onetime-bench',
-  POWERTOOLS_SERVICE_NAME: 'onetime',
-  POWERTOOLS_METRICS_NAMESPACE: 'onetime',
-  POWERTOOLS_LOG_LEVEL: 'ERROR',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-};
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Wall time of one fresh node process, in ms; the process's stderr when it fails. */
 function runNode(args: readonly string[]): { ms: number; error?: string } {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, {
     cwd: OUT_DIR,
-    env: { PATH: process.env.PATH ?? '', ...FUNCTION_ENV },
+    env: { PATH: process.env.PATH ?? '', ...COLD_START_ENV },
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -120,15 +101,7 @@ function largest(byPackage: ReadonlyMap<string, number>, count = 6): string {
 }
 
 function functionsToBench(): { fn: string; entry: string }[] {
-  const all = [
-    ...FUNCTION_NAMES.map((fn) => ({ fn: fn as string, entry: entryFile(fn) })),
-    { fn: DELIVERY_EVENTS_FUNCTION, entry: `lambdas/entry/${DELIVERY_EVENTS_FUNCTION}.ts` },
-  ];
-  return all.filter(({ fn, entry }) => {
-    const exists = fs.existsSync(path.join(ROOT, entry));
-    if (!exists) console.log(`  (skipped ${fn}: ${entry} does not exist yet)`);
-    return exists;
-  });
+  return ALL_FUNCTIONS.map((fn) => ({ fn, entry: entryFile(fn) }));
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -8,6 +8,7 @@
  * routes deploy and work for plain record keeping, and anything more powerful is
  * a deliberate one-line change here.
  */
+import { FUNCTION_NAMES } from '../lambdas/http/routes';
 import type { TableAccess } from './data';
 
 export interface FunctionAccess {
@@ -30,6 +31,9 @@ export const DEFAULT_ACCESS: FunctionAccess = {
 /** The SES-events consumer: not in the route table, subscribed to the SES events topic. */
 export const DELIVERY_EVENTS_FUNCTION = 'delivery-events';
 
+/** Every function the stack deploys: those of the route table, then delivery-events. */
+export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, DELIVERY_EVENTS_FUNCTION];
+
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   health: { table: 'none', hmacSecret: false, totpKey: false, send: false },
   // Enrolment sends a code (sms/voice/email) or creates a TOTP secret; removal notifies the other factors.
@@ -41,11 +45,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   account: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
   // Only records outcomes on challenges found by provider message id: no hashing, so no HMAC key.
   [DELIVERY_EVENTS_FUNCTION]: { table: 'deliveryOutcome', hmacSecret: false, totpKey: false, send: false },
-  // Rows for functions the route table will gain; unused until they exist.
   devices: { table: 'readWrite', hmacSecret: true, totpKey: false, send: false },
   deliveries: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
   reports: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
-  events: { table: 'read', hmacSecret: true, totpKey: false, send: false },
 };
 
 export function accessOf(fn: string): FunctionAccess {

@@ -278,11 +278,6 @@ export class OnetimeApi extends Construct {
     });
   }
 
-  /** The invoke URL of a resource path, e.g. `/v1/health`. */
-  urlFor(resourcePath: string): string {
-    return this.api.urlForPath(resourcePath);
-  }
-
   private addRoutes(props: OnetimeApiProps, validator: apigw.RequestValidator): void {
     const byResource = new Map<string, ApiRoute[]>();
     for (const route of props.routes) {

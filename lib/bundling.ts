@@ -96,39 +96,34 @@ export function nodejsBundling(bundleAwsSdk: boolean): BundlingOptions {
   };
 }
 
-/** The same options in esbuild's own shape (what NodejsFunction turns them into). */
-export interface EsbuildOptions {
+/** How every ES module is built, functions and the layer's modules alike, in esbuild's own shape. */
+export const ESM_BUILD = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: NODE_TARGET,
+  mainFields: MAIN_FIELDS,
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  banner: { js: ESM_REQUIRE_BANNER },
+  logLevel: 'error',
+} as const;
+
+/** A function's options in esbuild's own shape (what NodejsFunction turns `nodejsBundling` into). */
+export type EsbuildOptions = typeof ESM_BUILD & {
   readonly entryPoints: string[];
   readonly outfile: string;
-  readonly bundle: true;
-  readonly platform: 'node';
-  readonly format: 'esm';
-  readonly target: string;
-  readonly mainFields: string[];
-  readonly minify: true;
-  readonly sourcemap: true;
-  readonly sourcesContent: false;
-  readonly banner: { js: string };
   readonly external: string[];
   readonly metafile: true;
-  readonly logLevel: 'error';
-}
+};
 
 export function esbuildOptions(entry: string, outfile: string, bundleAwsSdk: boolean): EsbuildOptions {
   return {
+    ...ESM_BUILD,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: NODE_TARGET,
-    mainFields: MAIN_FIELDS,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    banner: { js: ESM_REQUIRE_BANNER },
     external: externalModules(bundleAwsSdk),
     metafile: true,
-    logLevel: 'error',
   };
 }

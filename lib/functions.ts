@@ -58,20 +58,15 @@ export interface OnetimeFunctionsProps {
 
 export class OnetimeFunctions extends Construct {
   readonly byName: ReadonlyMap<string, nodejs.NodejsFunction>;
-  readonly logGroups: ReadonlyMap<string, logs.LogGroup>;
 
   constructor(scope: Construct, id: string, props: OnetimeFunctionsProps) {
     super(scope, id);
     const byName = new Map<string, nodejs.NodejsFunction>();
-    const logGroups = new Map<string, logs.LogGroup>();
     for (const spec of props.functions) {
       if (byName.has(spec.name)) throw new Error(`function "${spec.name}" is declared twice`);
-      const { fn, logGroup } = this.createFunction(spec, props);
-      byName.set(spec.name, fn);
-      logGroups.set(spec.name, logGroup);
+      byName.set(spec.name, this.createFunction(spec, props));
     }
     this.byName = byName;
-    this.logGroups = logGroups;
   }
 
   get(name: string): nodejs.NodejsFunction {
@@ -80,10 +75,7 @@ export class OnetimeFunctions extends Construct {
     return fn;
   }
 
-  private createFunction(
-    spec: FunctionSpec,
-    props: OnetimeFunctionsProps,
-  ): { fn: nodejs.NodejsFunction; logGroup: logs.LogGroup } {
+  private createFunction(spec: FunctionSpec, props: OnetimeFunctionsProps): nodejs.NodejsFunction {
     const id = pascal(spec.name);
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -139,7 +131,7 @@ export class OnetimeFunctions extends Construct {
       'Pinned to nodejs22.x on purpose: the bundles target node22 and the project is tested on that runtime; move deliberately.';
     Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
     Validations.of(fn).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
-    return { fn, logGroup };
+    return fn;
   }
 }
 

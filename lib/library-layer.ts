@@ -26,7 +26,7 @@ import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
-import { ESM_REQUIRE_BANNER, FROM_LAYER, NODE_TARGET } from './bundling';
+import { ESM_BUILD, FROM_LAYER } from './bundling';
 
 export interface LayerModule {
   /** What functions import, e.g. `libphonenumber-js/max`: one of `FROM_LAYER`. */
@@ -116,17 +116,8 @@ export function buildLibraryLayer(projectRoot: string, outDir: string): BuiltLay
         sourcefile: `${module.packageName}-layer.mjs`,
         loader: 'js',
       },
+      ...ESM_BUILD,
       outfile: file,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: NODE_TARGET,
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      banner: { js: ESM_REQUIRE_BANNER },
-      logLevel: 'error',
     });
     const manifest = {
       name: module.packageName,

@@ -223,7 +223,13 @@ export class OnetimeObservability extends Construct {
       },
     );
 
-    this.dashboard = this.createDashboard(props, api5xxRate, ddbThrottles, smsSpend, perChannel);
+    this.dashboard = this.createDashboard(
+      props,
+      api5xxRate,
+      ddbThrottles,
+      { smsSpend, spendLimit },
+      perChannel,
+    );
   }
 
   private alarm(
@@ -256,7 +262,7 @@ export class OnetimeObservability extends Construct {
     props: OnetimeObservabilityProps,
     api5xxRate: cloudwatch.IMetric,
     ddbThrottles: cloudwatch.IMetric,
-    smsSpend: cloudwatch.IMetric,
+    sms: { smsSpend: cloudwatch.IMetric; spendLimit: number },
     perChannel: (metricName: string) => Record<string, cloudwatch.Metric>,
   ): cloudwatch.Dashboard {
     const t = props.telemetry;
@@ -378,10 +384,8 @@ export class OnetimeObservability extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: 'SMS spend this month (USD)',
-        left: [smsSpend],
-        leftAnnotations: [
-          { value: props.smsMonthlySpendLimitUsd ?? 1, label: 'limit', color: cloudwatch.Color.RED },
-        ],
+        left: [sms.smsSpend],
+        leftAnnotations: [{ value: sms.spendLimit, label: 'limit', color: cloudwatch.Color.RED }],
         width: 8,
       }),
       new cloudwatch.GraphWidget({

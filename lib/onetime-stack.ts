@@ -84,7 +84,7 @@ export class OnetimeStack extends Stack {
     const specs: FunctionSpec[] = [
       ...functionNames.map((name) => ({
         name,
-        entry: entryFile(name as (typeof FUNCTION_NAMES)[number]),
+        entry: entryFile(name),
         description: `onetime ${config.stage}: ${routes
           .filter((r) => r.fn === name)
           .map((r) => `${r.method} ${r.resource}`)
@@ -93,7 +93,7 @@ export class OnetimeStack extends Stack {
       })),
       {
         name: DELIVERY_EVENTS_FUNCTION,
-        entry: `lambdas/entry/${DELIVERY_EVENTS_FUNCTION}.ts`,
+        entry: entryFile(DELIVERY_EVENTS_FUNCTION),
         description: `onetime ${config.stage}: records SES delivery outcomes on challenges`,
         synchronous: false,
       },

@@ -60,6 +60,6 @@ export const ROUTES: readonly Route[] = [
 ];
 
 /** The Lambda entry file of each function, relative to the repository root. */
-export function entryFile(fn: FunctionName): string {
+export function entryFile(fn: string): string {
   return `lambdas/entry/${fn}.ts`;
 }

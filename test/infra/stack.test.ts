@@ -12,9 +12,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { FUNCTION_NAMES, ROUTES } from '../../lambdas/http/routes';
+import { ROUTES } from '../../lambdas/http/routes';
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../../lambdas/observability/names';
-import { accessOf, DELIVERY_EVENTS_FUNCTION } from '../../lib/access';
+import { COLD_START_ENV } from '../../bench/cold-start-env';
+import { accessOf, ALL_FUNCTIONS, DELIVERY_EVENTS_FUNCTION } from '../../lib/access';
 import { ACCESS_LOG_FIELDS, GATEWAY_PROBLEMS } from '../../lib/api';
 import {
   ESM_REQUIRE_BANNER,
@@ -37,8 +38,6 @@ import {
   type Statement,
   type Synthesized,
 } from './harness';
-
-const ALL_FUNCTIONS = [...FUNCTION_NAMES, DELIVERY_EVENTS_FUNCTION];
 
 let s: Synthesized;
 beforeAll(() => {
@@ -242,17 +241,7 @@ describe('Stack: library layer', () => {
           fs.copyFileSync(path.join(assetDir, file), path.join(taskDir, file));
         const run = runModule(
           `const m = await import(${JSON.stringify(path.join(taskDir, 'index.mjs'))}); console.log(typeof m.handler);`,
-          {
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: 'test',
-            AWS_SECRET_ACCESS_KEY: 'test',
-            TABLE_NAME: 'onetime-test',
-            ONETIME_HMAC_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:test',
-            ONETIME_TOTP_KEY_ID: 'arn:aws:kms:us-east-1:123456789012:key/test',
-            ONETIME_SES_CONFIGURATION_SET: 'onetime-test',
-            POWERTOOLS_LOG_LEVEL: 'ERROR',
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          },
+          COLD_START_ENV,
         );
         expect(run.stderr).toBe('');
         expect(run.stdout.trim()).toBe('function');
