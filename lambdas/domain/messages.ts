@@ -94,10 +94,11 @@ const GSM7_REPLACEMENTS: Readonly<Record<string, string>> = {
 
 /** True when every character of `text` is in the GSM 03.38 basic or extension table. */
 export function isGsm7(text: string): boolean {
-  for (const ch of text) {
-    if (!GSM7_BASIC.has(ch) && !GSM7_EXTENSION.has(ch)) return false;
-  }
-  return true;
+  return [...text].every(isGsm7Char);
+}
+
+function isGsm7Char(ch: string): boolean {
+  return GSM7_BASIC.has(ch) || GSM7_EXTENSION.has(ch);
 }
 
 /** Septets `text` occupies in GSM-7; `Infinity` when it cannot be encoded at all. */
@@ -120,7 +121,7 @@ export function toGsm7(text: string): string {
   let out = '';
   for (const ch of text) {
     if (ch === '\n' || ch === '\r' || ch === '\f') out += ' ';
-    else if (GSM7_BASIC.has(ch) || GSM7_EXTENSION.has(ch)) out += ch;
+    else if (isGsm7Char(ch)) out += ch;
     else if (GSM7_REPLACEMENTS[ch] !== undefined) out += GSM7_REPLACEMENTS[ch];
     else if (/\s/u.test(ch)) out += ' ';
     else {
@@ -281,8 +282,24 @@ const SMS_TIERS: readonly SmsTier[] = [
 // A name or detail cut shorter than this says nothing; the next step drops it instead.
 const MIN_USEFUL_CUT = 4;
 
+/** The service name as an SMS can carry it: GSM-7, at most one segment. */
+function smsServiceName(config: MessagingConfig): string {
+  return truncateToSeptets(toGsm7(config.serviceName), SMS_MAX_SEPTETS);
+}
+
+/** The first body that fits one GSM-7 segment: candidates come longest and most helpful first. */
+function firstThatFits(bodies: Iterable<string>): string | undefined {
+  for (const body of bodies) if (gsm7Length(body) <= SMS_MAX_SEPTETS) return body;
+  return undefined;
+}
+
+/** An email paragraph. */
+function p(inner: string): string {
+  return `<p style="margin:0 0 16px">${inner}</p>`;
+}
+
 function renderCodeSms(input: CodeMessageInput, config: MessagingConfig): SmsMessage {
-  const name = truncateToSeptets(toGsm7(config.serviceName), SMS_MAX_SEPTETS);
+  const name = smsServiceName(config);
   const host = webOtpHost(config.webOtpDomain);
   const validity = `Valid for ${formatDuration(input.ttlSeconds)}.`;
 
@@ -296,7 +313,6 @@ function renderCodeSms(input: CodeMessageInput, config: MessagingConfig): SmsMes
     return host === undefined ? text : `${text}${tier.gap}@${host} #${input.code}`;
   };
 
-  const fits = (body: string): boolean => gsm7Length(body) <= SMS_MAX_SEPTETS;
   const room = (tier: SmsTier): number => SMS_MAX_SEPTETS - gsm7Length(build(tier, '')) - 1;
 
   function* candidates(): Generator<string> {
@@ -310,9 +326,8 @@ function renderCodeSms(input: CodeMessageInput, config: MessagingConfig): SmsMes
     yield build(short, '');
   }
 
-  for (const body of candidates()) {
-    if (fits(body)) return { channel: 'sms', to: input.to, body };
-  }
+  const body = firstThatFits(candidates());
+  if (body !== undefined) return { channel: 'sms', to: input.to, body };
   throw new RangeError(
     `SMS cannot fit one GSM-7 segment: code of ${input.code.length} characters with WebOTP domain of ${host?.length ?? 0}`,
   );
@@ -354,7 +369,6 @@ function renderCodeEmail(input: CodeMessageInput, config: MessagingConfig): Emai
       : `Didn't ask for this code? Report it: ${link}`,
   ].join('\n');
 
-  const p = (inner: string): string => `<p style="margin:0 0 16px">${inner}</p>`;
   const report =
     link === undefined
       ? p(
@@ -480,7 +494,7 @@ function sentence(event: string, detail: string | undefined): string {
 }
 
 function renderNoticeSms(input: NoticeInput, wording: NoticeWording, config: MessagingConfig): SmsMessage {
-  const name = truncateToSeptets(toGsm7(config.serviceName), SMS_MAX_SEPTETS);
+  const name = smsServiceName(config);
   const detail = truncateToSeptets(toGsm7(input.detail ?? ''), SMS_MAX_SEPTETS);
   const build = (serviceName: string, d: string, advice: boolean, warning: boolean): string => {
     const parts = [`${serviceName === '' ? '' : `${serviceName}: `}${sentence(wording.event, d)}`];
@@ -488,7 +502,6 @@ function renderNoticeSms(input: NoticeInput, wording: NoticeWording, config: Mes
     if (warning) parts.push(NOTICE_WARNING);
     return parts.join(' ');
   };
-  const fits = (body: string): boolean => gsm7Length(body) <= SMS_MAX_SEPTETS;
 
   // Shrinking order: the general warning, then the detail, then the service name;
   // the advice (often "contact support") goes last of all.
@@ -508,9 +521,8 @@ function renderNoticeSms(input: NoticeInput, wording: NoticeWording, config: Mes
     );
     yield build('', '', false, false);
   }
-  for (const body of candidates()) {
-    if (fits(body)) return { channel: 'sms', to: input.to, body };
-  }
+  const body = firstThatFits(candidates());
+  if (body !== undefined) return { channel: 'sms', to: input.to, body };
   // Every event sentence alone is far below one segment, so the last candidate fits.
   throw new RangeError(`notice ${input.kind} cannot fit one SMS segment`);
 }
@@ -527,7 +539,6 @@ function renderNoticeEmail(
   const origin = name === '' ? 'This is a security notice.' : `This is a security notice from ${name}.`;
 
   const text = [event, '', wording.advice, NOTICE_WARNING, '', origin].join('\n');
-  const p = (inner: string): string => `<p style="margin:0 0 16px">${inner}</p>`;
   const html = emailHtml(subject, [
     p(`<strong>${escapeHtml(event)}</strong>`),
     p(escapeHtml(wording.advice)),

@@ -16,6 +16,7 @@ import {
   type SendReceipt,
   type Sender,
 } from '../../ports/sender';
+import { redactedCause } from '../redacted-cause';
 
 export interface SesEmailSenderOptions {
   /** Verified "From" address, optionally with a display name: `Acme <no-reply@acme.example>`. */
@@ -74,7 +75,9 @@ export class SesEmailSender implements Sender {
       const output = await this.client.send(new SendEmailCommand(input));
       return { messageId: output.MessageId ?? '' };
     } catch (error) {
-      throw new DeliveryRefusedError('email', emailRefusalReason(error), { cause: redactedCause(error) });
+      throw new DeliveryRefusedError('email', emailRefusalReason(error), {
+        cause: redactedCause('SES', error),
+      });
     }
   }
 }
@@ -101,11 +104,4 @@ export function emailRefusalReason(error: unknown): RefusalReason {
   const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
   if (status === 429) return 'throttled';
   return 'provider_error';
-}
-
-// Keeps what support needs (the error name and AWS request id) and drops the message.
-function redactedCause(error: unknown): Error {
-  const name = error instanceof Error ? error.name : 'error';
-  const requestId = (error as { $metadata?: { requestId?: string } } | null)?.$metadata?.requestId;
-  return new Error(`SES ${name}${requestId === undefined ? '' : ` (request ${requestId})`}`);
 }

@@ -17,6 +17,7 @@ import {
   type SendReceipt,
   type Sender,
 } from '../../ports/sender';
+import { redactedCause } from '../redacted-cause';
 
 export interface SnsSmsSenderOptions {
   /** Alphanumeric sender ID, where the destination country allows one. @default unset */
@@ -69,7 +70,7 @@ export class SnsSmsSender implements Sender {
       );
       return { messageId: output.MessageId ?? '' };
     } catch (error) {
-      throw new DeliveryRefusedError('sms', smsRefusalReason(error), { cause: redactedCause(error) });
+      throw new DeliveryRefusedError('sms', smsRefusalReason(error), { cause: redactedCause('SNS', error) });
     }
   }
 }
@@ -105,15 +106,4 @@ function errorName(error: unknown): string {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : '';
-}
-
-// Keeps what support needs (the error name and AWS request id) and drops the message.
-function redactedCause(error: unknown): Error {
-  const requestId =
-    typeof error === 'object' && error !== null
-      ? (error as { $metadata?: { requestId?: string } }).$metadata?.requestId
-      : undefined;
-  return new Error(
-    `SNS ${errorName(error) || 'error'}${requestId === undefined ? '' : ` (request ${requestId})`}`,
-  );
 }

@@ -16,6 +16,7 @@ import {
   type SendReceipt,
   type Sender,
 } from '../../ports/sender';
+import { redactedCause } from '../redacted-cause';
 
 export interface VoiceSenderOptions {
   /** Phone number, pool or their ARN that places the call. */
@@ -54,7 +55,9 @@ export class VoiceSender implements Sender {
       const output = await this.client.send(new SendVoiceMessageCommand(input));
       return { messageId: output.MessageId ?? '' };
     } catch (error) {
-      throw new DeliveryRefusedError('voice', voiceRefusalReason(error), { cause: redactedCause(error) });
+      throw new DeliveryRefusedError('voice', voiceRefusalReason(error), {
+        cause: redactedCause('Voice', error, (error as { Reason?: string } | null)?.Reason),
+      });
     }
   }
 }
@@ -71,13 +74,4 @@ export function voiceRefusalReason(error: unknown): RefusalReason {
   if (name === 'ValidationException') return 'invalid_destination';
   if (THROTTLED.has(name)) return 'throttled';
   return 'provider_error';
-}
-
-// Keeps what support needs (the error name, its Reason and AWS request id) and drops the message.
-function redactedCause(error: unknown): Error {
-  const name = error instanceof Error ? error.name : 'error';
-  const details = error as { Reason?: string; $metadata?: { requestId?: string } } | null;
-  const reason = details?.Reason === undefined ? '' : ` ${details.Reason}`;
-  const requestId = details?.$metadata?.requestId;
-  return new Error(`Voice ${name}${reason}${requestId === undefined ? '' : ` (request ${requestId})`}`);
 }
