@@ -365,51 +365,43 @@ describe('Rule: authenticator use is on the account activity', () => {
 });
 
 describe('Rule: TOTP time-step boundaries with the injected clock', () => {
-  it('at the last second of a step: accepts the previous and the next step, nothing further', async () => {
-    // Prepare
-    const app = await testApp();
-    const { factorId, secret } = await activeTotp(app, 'u');
-    moveToStepOffset(app, STEP - 1, 3);
-    const epoch = epochOf(app);
-    expect(epoch % STEP).toBe(STEP - 1);
-    // Act: the nearest seconds of the steps two away are epoch - 60 and epoch + 31.
-    const twoBack = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch - 60) });
-    const twoAhead = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch + 31) });
-    const oneBack = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch - 30) });
-    const driftBack = await factorItem(app, 'u', factorId);
-    const oneAhead = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch + 1) });
-    const driftAhead = await factorItem(app, 'u', factorId);
-    // Assess
-    expect(twoBack.body.code).toBe('code_incorrect');
-    expect(twoAhead.body.code).toBe('code_incorrect');
-    expect(oneBack.status).toBe(200);
-    expect(driftBack).toMatchObject({ lastTotpStep: stepOf(epoch) - 1, totpDrift: -1 });
-    expect(oneAhead.status).toBe(200);
-    expect(driftAhead).toMatchObject({ lastTotpStep: stepOf(epoch) + 1, totpDrift: 1 });
-  });
-
-  it('at the first second of a step: accepts the previous and the next step, nothing further', async () => {
-    // Prepare
-    const app = await testApp();
-    const { factorId, secret } = await activeTotp(app, 'u');
-    moveToStepOffset(app, 0, 3);
-    const epoch = epochOf(app);
-    expect(epoch % STEP).toBe(0);
-    // Act: the nearest seconds of the steps two away are epoch - 31 and epoch + 60.
-    const twoBack = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch - 31) });
-    const twoAhead = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch + 60) });
-    const oneBack = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch - 1) });
-    const driftBack = await factorItem(app, 'u', factorId);
-    const oneAhead = await app.call('POST', '/v1/users/u/verify', { code: await codeAt(secret, epoch + 59) });
-    const driftAhead = await factorItem(app, 'u', factorId);
-    // Assess
-    expect(twoBack.body.code).toBe('code_incorrect');
-    expect(twoAhead.body.code).toBe('code_incorrect');
-    expect(oneBack.status).toBe(200);
-    expect(driftBack).toMatchObject({ lastTotpStep: stepOf(epoch) - 1, totpDrift: -1 });
-    expect(oneAhead.status).toBe(200);
-    expect(driftAhead).toMatchObject({ lastTotpStep: stepOf(epoch) + 1, totpDrift: 1 });
-  });
+  // The nearest seconds of the steps two away, and seconds inside the steps one away, from each edge.
+  it.each([
+    { edge: 'last', offset: STEP - 1, twoBack: -60, twoAhead: 31, oneBack: -30, oneAhead: 1 },
+    { edge: 'first', offset: 0, twoBack: -31, twoAhead: 60, oneBack: -1, oneAhead: 59 },
+  ])(
+    'at the $edge second of a step: accepts the previous and the next step, nothing further',
+    async ({ offset, twoBack: back2, twoAhead: ahead2, oneBack: back1, oneAhead: ahead1 }) => {
+      // Prepare
+      const app = await testApp();
+      const { factorId, secret } = await activeTotp(app, 'u');
+      moveToStepOffset(app, offset, 3);
+      const epoch = epochOf(app);
+      expect(epoch % STEP).toBe(offset);
+      // Act
+      const twoBack = await app.call('POST', '/v1/users/u/verify', {
+        code: await codeAt(secret, epoch + back2),
+      });
+      const twoAhead = await app.call('POST', '/v1/users/u/verify', {
+        code: await codeAt(secret, epoch + ahead2),
+      });
+      const oneBack = await app.call('POST', '/v1/users/u/verify', {
+        code: await codeAt(secret, epoch + back1),
+      });
+      const driftBack = await factorItem(app, 'u', factorId);
+      const oneAhead = await app.call('POST', '/v1/users/u/verify', {
+        code: await codeAt(secret, epoch + ahead1),
+      });
+      const driftAhead = await factorItem(app, 'u', factorId);
+      // Assess
+      expect(twoBack.body.code).toBe('code_incorrect');
+      expect(twoAhead.body.code).toBe('code_incorrect');
+      expect(oneBack.status).toBe(200);
+      expect(driftBack).toMatchObject({ lastTotpStep: stepOf(epoch) - 1, totpDrift: -1 });
+      expect(oneAhead.status).toBe(200);
+      expect(driftAhead).toMatchObject({ lastTotpStep: stepOf(epoch) + 1, totpDrift: 1 });
+    },
+  );
 
   it('a code accepted at the last second of a step cannot be replayed a second later', async () => {
     // Prepare
