@@ -7,7 +7,7 @@ import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbStore } from './adapters/dynamodb/dynamodb-store';
+import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store';
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
@@ -24,7 +24,7 @@ const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
   const tableName = readString(env, 'TABLE_NAME', 'onetime');
   const client = documentClient({}, traced);
-  const store = new DynamoDbStore(client, { tableName, eventRetentionDays: policy.eventRetentionDays });
+  const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
   return { client, tableName, store };
 }
 
@@ -70,20 +70,32 @@ export function awsDeps(env: Env = process.env): AppDeps {
       });
     }),
   };
+  const secret = new LazyServerSecret(async () => {
+    const [{ SecretsManagerClient }, { SecretsManagerSecret }] = await Promise.all([
+      import('@aws-sdk/client-secrets-manager'),
+      import('./adapters/secrets/secrets-manager-secret'),
+    ]);
+    return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
+  });
+  const newId = monotonicFactory();
   return {
     store,
     accounts,
     deliveries: new DynamoDbDeliveryStore(client, tableName, policy.eventRetentionDays),
-    notifier: new OwnerNotifier({ store, accounts, senders, clock: systemClock, messaging, log }),
+    notifier: new OwnerNotifier({
+      store,
+      accounts,
+      senders,
+      clock: systemClock,
+      messaging,
+      log,
+      secret,
+      policy,
+      newId,
+    }),
     senders,
     clock: systemClock,
-    secret: new LazyServerSecret(async () => {
-      const [{ SecretsManagerClient }, { SecretsManagerSecret }] = await Promise.all([
-        import('@aws-sdk/client-secrets-manager'),
-        import('./adapters/secrets/secrets-manager-secret'),
-      ]);
-      return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
-    }),
+    secret,
     secretBox: new LazySecretBox(async () => {
       const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
         import('@aws-sdk/client-kms'),
@@ -93,7 +105,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     }),
     policy,
     messaging,
-    newId: monotonicFactory(),
+    newId,
   };
 }
 

@@ -11,7 +11,7 @@ import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
 import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbStore } from '../lambdas/adapters/dynamodb/dynamodb-store';
+import { DynamoDbStore, storeOptions } from '../lambdas/adapters/dynamodb/dynamodb-store';
 import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
 import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
@@ -81,28 +81,27 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     credentials: LOCAL_CREDENTIALS,
   });
   options.instrument?.(client);
-  const store = new DynamoDbStore(client, {
-    tableName: options.tableName,
-    eventRetentionDays: policy.eventRetentionDays,
-  });
+  const store = new DynamoDbStore(client, { tableName: options.tableName, ...storeOptions(policy) });
   const accounts = new DynamoDbAccountStore(client, options.tableName, policy.eventRetentionDays);
   const senders = { sms: sender, voice: sender, email: sender };
   const messaging = readMessagingConfig(env);
   const log = options.log ?? silentLog;
+  const secret = new StaticSecret(options.secret);
+  const newId = monotonicFactory();
   const deps: AppDeps = {
     store,
     accounts,
     deliveries: new DynamoDbDeliveryStore(client, options.tableName, policy.eventRetentionDays),
-    notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log }),
+    notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log, secret, policy, newId }),
     senders,
     clock,
-    secret: new StaticSecret(options.secret),
+    secret,
     secretBox: new LocalSecretBox(
       Buffer.from(hkdfSync('sha256', options.secret, Buffer.alloc(0), 'onetime totp secrets', 32)),
     ),
     policy,
     messaging,
-    newId: monotonicFactory(),
+    newId,
   };
   const handlers = makeHandlers(deps, { log, apiKey: options.apiKey });
 

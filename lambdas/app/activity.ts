@@ -15,6 +15,7 @@ export function eventView(e: AccountEvent) {
     ...(e.channel !== undefined ? { channel: e.channel } : {}),
     ...(e.factorId !== undefined ? { factorId: e.factorId } : {}),
     ...(e.purpose !== undefined ? { purpose: e.purpose } : {}),
+    ...(e.notice !== undefined ? { notice: e.notice } : {}),
     ...(e.context !== undefined ? { context: e.context } : {}),
   };
 }

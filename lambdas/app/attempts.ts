@@ -1,8 +1,10 @@
 /**
- * The two outcomes of checking a code that count: a wrong code (counted toward the
- * lockout, at most `maxAttempts` per window however many arrive together) and an
- * accepted one (exactly once, resetting the count). Both retry with the fresh
- * state the store returns when a concurrent request got there first.
+ * Checking a code under the attempt limit (docs/api.md, "Guarantees"): a guess
+ * takes an attempt before its code is compared. The attempt is one conditional
+ * write on the user's state, made in the same round trip as the read of the
+ * user; only when it was granted is the code compared. A wrong code keeps its
+ * attempt (and the one that used up the window locks), a right one resets the
+ * count, and an answer that is not counted gives its attempt back.
  */
 import type { ChallengeVerdict } from '../domain/challenge-match';
 import {
@@ -16,13 +18,16 @@ import {
   type DomainError,
 } from '../domain/errors';
 import type { AccountEvent, RequestContext } from '../domain/events';
-import { lockStatus, planFailure, secondsUntil } from '../domain/lockout';
-import type { UserState } from '../domain/records';
+import { judgeWrongCode, lockStatus, planStaleLock, secondsUntil } from '../domain/lockout';
+import type { UserSnapshot, UserState } from '../domain/records';
+import type { Acceptance } from '../ports/store';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso } from './reply';
 
 const MAX_ROUNDS = 8;
+/** While every attempt of the window is being judged, wait this long (ms, growing) and try again. */
+const EXHAUSTED_WAIT_MS = 20;
 
 export class LockedNowError extends LockedError {
   override extras() {
@@ -55,41 +60,144 @@ export function uncountedAnswer(
   }
 }
 
-/** Throws `locked` if the state is locked now. */
-export function assertNotLocked(state: UserState, now: number, deps: Pick<AppDeps, 'policy'>): number {
+/** Throws `locked` if the state is locked now (sends are refused while locked). */
+export function assertNotLocked(state: UserState, now: number, deps: Pick<AppDeps, 'policy'>): void {
   const status = lockStatus(state, now, deps.policy);
   if (status.kind === 'locked') throw lockedAnswer(status.until, now);
-  return status.attemptsRemaining;
 }
 
-/** Counts one wrong code and throws the answer: `code_incorrect` with attempts left, or `locked`. */
-export async function countWrongCode(
+/** What comparing the code found, decided by the use case once its attempt is granted. */
+export type CodeCheck<T> =
+  | {
+      readonly kind: 'accept';
+      readonly acceptance: Omit<Acceptance, 'userId' | 'now'>;
+      /** The answer, and what to do once the acceptance committed. */
+      readonly done: (recoveryCodesIssued: boolean) => Promise<T>;
+    }
+  | { readonly kind: 'wrong'; readonly detail: WrongCodeDetail }
+  /** Not counted: the attempt is given back; `answer` gets the attempts left after that. */
+  | { readonly kind: 'uncounted'; readonly answer: (attemptsRemaining: number) => DomainError };
+
+export interface WrongCodeDetail {
+  readonly channel?: AccountEvent['channel'];
+  readonly factorId?: string;
+  readonly purpose?: string;
+  readonly context?: RequestContext;
+}
+
+/**
+ * Takes an attempt (while reading the user), then lets `compare` judge the code
+ * against the snapshot, and carries out its verdict. `compare` runs only with an
+ * attempt granted; if it throws, the attempt is given back.
+ */
+export async function checkCode<T>(
+  deps: AppDeps,
+  userId: string,
+  compare: (snapshot: UserSnapshot, now: number) => Promise<CodeCheck<T>>,
+): Promise<T> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const now = deps.clock.now();
+    const [attempt, snapshot] = await Promise.all([
+      deps.store.reserveAttempt(userId, now, deps.policy),
+      deps.store.loadUser(userId, now),
+    ]);
+    if (!attempt.ok && !attempt.known) return unknownUser(await compare(snapshot, now), deps);
+    if (!attempt.ok) {
+      await refusedAttempt(deps, userId, attempt.state, now, round);
+      continue;
+    }
+    const state = attempt.state;
+    let check: CodeCheck<T>;
+    try {
+      check = await compare(snapshot, now);
+    } catch (error) {
+      await deps.store.giveBackAttempt(userId, state.epoch);
+      throw error;
+    }
+    switch (check.kind) {
+      case 'uncounted': {
+        await deps.store.giveBackAttempt(userId, state.epoch);
+        const after = { ...state, attempts: state.attempts - 1 };
+        const status = lockStatus(after, now, deps.policy);
+        throw check.answer(status.kind === 'open' ? status.attemptsRemaining : 0);
+      }
+      case 'wrong':
+        return countWrongCode(deps, userId, state, now, check.detail);
+      case 'accept': {
+        const outcome = await deps.store.accept({ ...check.acceptance, userId, now });
+        if (outcome.ok) return check.done(outcome.recoveryCodesIssued);
+        if (outcome.reason === 'locked') {
+          const status = lockStatus(outcome.state, now, deps.policy);
+          if (status.kind === 'locked') throw lockedAnswer(status.until, now);
+        }
+        // The code was used, replaced or expired by a concurrent request: judge it again.
+        await deps.store.giveBackAttempt(userId, state.epoch);
+      }
+    }
+  }
+  throw new UnavailableError();
+}
+
+/**
+ * A user with no state has no code, factor or recovery set to guess, so nothing
+ * needs counting: the answer is what comparing against nothing says.
+ */
+function unknownUser<T>(check: CodeCheck<T>, deps: AppDeps): never {
+  if (check.kind === 'uncounted') throw check.answer(deps.policy.maxAttempts);
+  if (check.kind === 'wrong') throw new CodeIncorrectError(deps.policy.maxAttempts);
+  throw new UnavailableError();
+}
+
+/** Why no attempt was granted: a lock (answered), or a window whose last attempts are still being judged. */
+async function refusedAttempt(
   deps: AppDeps,
   userId: string,
   state: UserState,
-  detail: {
-    channel?: AccountEvent['channel'];
-    factorId?: string;
-    purpose?: string;
-    context?: RequestContext;
-  },
-): Promise<never> {
-  let current = state;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const now = deps.clock.now();
-    assertNotLocked(current, now, deps);
-    const plan = planFailure(current, now, deps.policy);
-    const events = [newEvent(deps, userId, 'verification_failed', now, detail)];
-    if (plan.lock) events.push(newEvent(deps, userId, 'locked', now, { context: detail.context }));
-    const result = await deps.store.recordFailure(userId, plan, now, events);
-    if (result.ok) {
-      if (plan.lock) {
-        await deps.notifier.notify({ userId, kind: plan.lock.until === null ? 'hard_locked' : 'locked' });
-        throw lockedAnswer(plan.lock.until, now, true);
-      }
-      throw new CodeIncorrectError(deps.policy.maxAttempts - plan.failuresAfter);
-    }
-    current = result.state;
+  now: number,
+  round: number,
+): Promise<void> {
+  const status = lockStatus(state, now, deps.policy);
+  if (status.kind === 'locked') throw lockedAnswer(status.until, now);
+  if (status.kind === 'open') return; // The state moved on in between: try again.
+  if (status.stale) {
+    // The request that took the last attempt died before judging it: lock as it would have.
+    const plan = planStaleLock(state, deps.policy);
+    await deps.store.lock(userId, plan, now, [newEvent(deps, userId, 'locked', now, {})]);
+    return;
   }
-  throw new UnavailableError();
+  if (round + 2 >= MAX_ROUNDS) {
+    // Still being judged: the window is used up unless one of them is right.
+    const seconds = state.locks === 0 ? deps.policy.firstLockoutSeconds : deps.policy.lockoutSeconds;
+    throw lockedAnswer(status.since + seconds * 1000, now);
+  }
+  await new Promise((resolve) => setTimeout(resolve, EXHAUSTED_WAIT_MS * (round + 1)));
+}
+
+/** A wrong code whose attempt is counted: `code_incorrect` with the attempts left, or `locked`. */
+async function countWrongCode(
+  deps: AppDeps,
+  userId: string,
+  reserved: UserState,
+  now: number,
+  detail: WrongCodeDetail,
+): Promise<never> {
+  const failed = newEvent(deps, userId, 'verification_failed', now, detail);
+  const outcome = judgeWrongCode(reserved, now, deps.policy);
+  if (outcome.kind === 'incorrect') {
+    await deps.store.recordWrongCode([failed]);
+    throw new CodeIncorrectError(outcome.attemptsRemaining);
+  }
+  const plan = outcome.plan;
+  const locked = newEvent(deps, userId, 'locked', now, { context: detail.context });
+  const result = await deps.store.lock(userId, plan, now, [failed, locked]);
+  if (result.ok) {
+    await deps.notifier.notify({ userId, kind: plan.until === null ? 'hard_locked' : 'locked' });
+    throw lockedAnswer(plan.until, now, true);
+  }
+  // Another request locked this window first, or the count was lowered in between.
+  await deps.store.recordWrongCode([failed]);
+  const status = lockStatus(result.state, now, deps.policy);
+  if (status.kind === 'locked') throw lockedAnswer(status.until, now, true);
+  if (status.kind === 'open') throw new CodeIncorrectError(status.attemptsRemaining);
+  throw lockedAnswer(now + deps.policy.firstLockoutSeconds * 1000, now, true);
 }

@@ -7,7 +7,7 @@ import type { DeliveryChannel } from '../domain/channel';
 import { codeMatches, deriveCode, keyedHash, newSeed } from '../domain/codes';
 import { normaliseEnteredCode } from '../domain/challenge-match';
 import { MAX_WINDOW_MS, windowPosition, type DeliveryRecord } from '../domain/delivery';
-import { normaliseDestination, type Destination } from '../domain/destination';
+import { capForm, normaliseDestination, type Destination } from '../domain/destination';
 import { pickFactor } from '../domain/records';
 import {
   AlreadyConfirmedError,
@@ -110,7 +110,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     lastSentAt: now,
     createdAt: now,
   };
-  const destinationHash = keyedHash(key, 'destination', target.destination.value);
+  const destinationHash = keyedHash(key, 'destination', capForm(target.channel, target.destination.value));
   const result = await deps.deliveries.createDelivery({
     record,
     counters: sendCounters(deps.policy, destinationHash, now),
@@ -146,7 +146,11 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
     userId: delivery.userId,
     now,
     cooldownCutoff: now - deps.policy.resendCooldownSeconds * 1000,
-    counters: sendCounters(deps.policy, keyedHash(key, 'destination', delivery.destination), now),
+    counters: sendCounters(
+      deps.policy,
+      keyedHash(key, 'destination', capForm(delivery.channel, delivery.destination)),
+      now,
+    ),
   });
   if (!result.ok) {
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();

@@ -15,7 +15,8 @@ import {
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
-import { assertNotLocked, countWrongCode, uncountedAnswer } from './attempts';
+import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
+import type { Acceptance } from '../ports/store';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -98,82 +99,70 @@ export interface ActivateInput {
 
 export async function activateFactor(deps: AppDeps, input: ActivateInput): Promise<Reply> {
   const key = await deps.secret.hmacKey();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const now = deps.clock.now();
-    const snapshot = await deps.store.loadUser(input.userId, now);
+  const entered = normaliseEnteredCode(input.code);
+  return checkCode(deps, input.userId, async (snapshot, now): Promise<CodeCheck<Reply>> => {
     const factor = snapshot.factors.find((f) => f.factorId === input.factorId);
     if (!factor) throw new FactorNotFoundError();
     if (factor.status === 'active') throw new FactorNotPendingError();
-    const attemptsRemaining = assertNotLocked(snapshot.state, now, deps);
     const channel = factor.type;
-    const wrong = () =>
-      countWrongCode(deps, input.userId, snapshot.state, {
-        channel,
-        factorId: factor.factorId,
-        purpose: 'enroll',
-        context: input.context,
-      });
+    const wrong: CodeCheck<Reply> = {
+      kind: 'wrong',
+      detail: { channel, factorId: factor.factorId, purpose: 'enroll', context: input.context },
+    };
 
-    const entered = normaliseEnteredCode(input.code);
-    let target: Parameters<AppDeps['store']['accept']>[0]['target'];
+    let target: Acceptance['target'];
     if (channel === 'totp') {
       const match = await checkTotp(deps, [factor], entered, now);
-      if (!match) return wrong();
+      if (!match) return wrong;
       target = totpTarget(match);
     } else {
-      const verdict = judgeChallengeCode(
-        key,
-        snapshot.challenges,
-        slotOf('enroll', factor.factorId),
-        entered,
-        now,
-      );
-      if (verdict.kind === 'wrong') return wrong();
-      if (verdict.kind !== 'match') throw uncountedAnswer(verdict, attemptsRemaining);
-      target = { kind: 'challenge', challengeId: verdict.challenge.challengeId };
+      const slot = slotOf('enroll', factor.factorId);
+      const verdict = judgeChallengeCode(key, snapshot.challenges, slot, entered, now);
+      if (verdict.kind === 'wrong') return wrong;
+      if (verdict.kind !== 'match')
+        return { kind: 'uncounted', answer: (left) => uncountedAnswer(verdict, left) };
+      target = { kind: 'challenge', challengeId: verdict.challenge.challengeId, slot };
     }
 
     const recoveryCodes = snapshot.recovery ? undefined : newRecoveryCodes();
-    const outcome = await deps.store.accept({
-      userId: input.userId,
-      now,
-      target,
-      factorId: factor.factorId,
-      activate: true,
-      ...(recoveryCodes
-        ? {
-            issueRecoveryCodes: {
-              hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)),
-              generatedAt: now,
-            },
-          }
-        : {}),
-      events: [
-        newEvent(deps, input.userId, 'factor_activated', now, {
-          channel,
-          factorId: factor.factorId,
-          context: input.context,
-        }),
-      ],
-    });
-    if (outcome.ok) {
-      const active: FactorRecord = { ...factor, status: 'active', activatedAt: now, lastUsedAt: now };
-      // The owner's other factors hear of the new one (a changed phone is how accounts are taken over).
-      await deps.notifier.notify({
-        userId: input.userId,
-        kind: 'factor_added',
-        exceptFactorId: factor.factorId,
-        ...(factor.destinationMasked ? { detail: factor.destinationMasked } : {}),
-      });
-      return {
-        statusCode: 200,
-        body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
-      };
-    }
-    // Locked by a concurrent request: answer from the fresh state; otherwise judge the code again.
-    if (outcome.reason === 'locked') assertNotLocked(outcome.state, deps.clock.now(), deps);
-  }
-  throw new UnavailableError();
+    return {
+      kind: 'accept',
+      acceptance: {
+        target,
+        factorId: factor.factorId,
+        activate: true,
+        ...(recoveryCodes
+          ? {
+              issueRecoveryCodes: {
+                hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)),
+                generatedAt: now,
+              },
+            }
+          : {}),
+        events: [
+          newEvent(deps, input.userId, 'factor_activated', now, {
+            channel,
+            factorId: factor.factorId,
+            context: input.context,
+          }),
+        ],
+      },
+      done: async () => {
+        const active: FactorRecord = { ...factor, status: 'active', activatedAt: now, lastUsedAt: now };
+        // The owner's other factors hear of the new one (a changed phone is how accounts are taken over).
+        await deps.notifier.notify({
+          userId: input.userId,
+          kind: 'factor_added',
+          exceptFactorId: factor.factorId,
+          ...(factor.destinationMasked ? { detail: factor.destinationMasked } : {}),
+        });
+        return {
+          statusCode: 200,
+          body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
+        };
+      },
+    };
+  });
 }
 
 export async function listFactors(deps: AppDeps, userId: string): Promise<Reply> {

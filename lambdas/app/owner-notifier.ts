@@ -1,19 +1,28 @@
 /**
  * Security notices to the account owner: by email where the user has an active
  * email factor, else by SMS (else voice), at most one per kind every 10 minutes.
- * Best effort: a failure is logged and swallowed, because the action that caused
- * the notice has already happened and must still be answered.
+ * A notice counts toward its destination's send caps like any code: past a cap it
+ * goes to the owner's next factor, and when every one is capped it is recorded as
+ * not sent (`notice_not_sent`). Best effort: a failure is logged and swallowed,
+ * because the action that caused the notice has already happened and must still
+ * be answered.
  */
 import type { DeliveryChannel } from '../domain/channel';
+import { keyedHash } from '../domain/codes';
+import { capForm } from '../domain/destination';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
 import type { Log } from '../observability/log';
 import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';
 import type { NoticeRequest, Notifier } from '../ports/notifier';
+import type { ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
 import type { Store } from '../ports/store';
 import type { MessagingConfig } from '../config/messaging';
+import type { Policy } from '../config/policy';
+import { newEvent } from './events';
+import { sendCounters } from './send-code';
 
 export const NOTICE_WINDOW_MS = 10 * 60_000;
 
@@ -26,6 +35,9 @@ export interface OwnerNotifierDeps {
   readonly clock: Clock;
   readonly messaging: MessagingConfig;
   readonly log: Log;
+  readonly secret: ServerSecret;
+  readonly policy: Policy;
+  readonly newId: () => string;
 }
 
 export class OwnerNotifier implements Notifier {
@@ -35,22 +47,31 @@ export class OwnerNotifier implements Notifier {
     try {
       const now = this.deps.clock.now();
       const snapshot = await this.deps.store.loadUser(request.userId, now);
-      const target = pickNoticeFactor(snapshot.factors, request.exceptFactorId);
-      if (!target) return;
+      const targets = noticeFactors(snapshot.factors, request.exceptFactorId);
+      if (targets.length === 0) return;
       if (!(await this.deps.accounts.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS)))
         return;
-      const channel = target.type as DeliveryChannel;
-      await this.deps.senders[channel].send(
-        renderNotice(
-          {
-            kind: request.kind,
-            channel,
-            to: target.destination as string,
-            ...(request.detail ? { detail: request.detail } : {}),
-          },
-          this.deps.messaging,
-        ),
-      );
+      const key = await this.deps.secret.hmacKey();
+      for (const target of targets) {
+        const channel = target.type as DeliveryChannel;
+        const to = target.destination as string;
+        const counters = sendCounters(
+          this.deps.policy,
+          keyedHash(key, 'destination', capForm(channel, to)),
+          now,
+        );
+        if (!(await this.deps.store.countDestinationSend(counters))) continue;
+        await this.deps.senders[channel].send(
+          renderNotice(
+            { kind: request.kind, channel, to, ...(request.detail ? { detail: request.detail } : {}) },
+            this.deps.messaging,
+          ),
+        );
+        return;
+      }
+      await this.deps.accounts.recordEvents([
+        newEvent(this.deps, request.userId, 'notice_not_sent', now, { notice: request.kind }),
+      ]);
     } catch (error) {
       this.deps.log.warn('security notice not sent', {
         kind: request.kind,
@@ -60,17 +81,10 @@ export class OwnerNotifier implements Notifier {
   }
 }
 
-/** The owner's preferred active factor that can receive a message: email, then SMS, then voice. */
-export function pickNoticeFactor(
-  factors: readonly FactorRecord[],
-  except?: string,
-): FactorRecord | undefined {
+/** The owner's active factors that can receive a message, in order of preference: email, SMS, voice. */
+export function noticeFactors(factors: readonly FactorRecord[], except?: string): FactorRecord[] {
   const usable = factors.filter(
     (f) => f.status === 'active' && f.factorId !== except && f.destination !== undefined,
   );
-  for (const channel of PREFERENCE) {
-    const found = usable.find((f) => f.type === channel);
-    if (found) return found;
-  }
-  return undefined;
+  return PREFERENCE.flatMap((channel) => usable.filter((f) => f.type === channel));
 }

@@ -2,7 +2,7 @@
  * "I did not ask for this code": the owner's report cancels the pending code,
  * revokes remembered devices, records a security event and notifies the owner.
  * Reachable with the API key (the app's own UI) or, without one, through the
- * signed token of an email's report link; a link scanner's GET only shows a page.
+ * sealed token of an email's report link; a link scanner's GET only shows a page.
  */
 import { NotFoundError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
@@ -20,24 +20,32 @@ export async function reportUnrequested(
   context?: RequestContext,
 ): Promise<Reply> {
   const now = deps.clock.now();
-  const outcome = await deps.accounts.cancelChallenge(userId, challengeId, now);
+  const outcome = await deps.store.reportChallenge(userId, challengeId, now);
   if (outcome === 'not_found') throw new NotFoundError('No such challenge for this user.');
+  // A report acts once: a repeat (a link posted again) changes nothing more.
+  if (outcome === 'already_reported') {
+    return { statusCode: 202, body: { status: 'reported', codeCanceled: false, alreadyReported: true } };
+  }
   await revokeAllDevices(deps, userId, context);
   await deps.accounts.recordEvents([newEvent(deps, userId, 'unrequested_code_reported', now, { context })]);
   await deps.notifier.notify({ userId, kind: 'unrequested_code_reported' });
   return { statusCode: 202, body: { status: 'reported', codeCanceled: outcome === 'canceled' } };
 }
 
-export async function reportByToken(deps: AppDeps, token: string, context?: RequestContext): Promise<Reply> {
-  const subject = readReportToken(await deps.secret.hmacKey(), token);
-  if (!subject) throw new NotFoundError('This report link is not valid.');
-  return reportUnrequested(deps, subject.userId, subject.challengeId, context);
+/**
+ * The link's POST. Whoever holds the link may post it, so nothing it sends is
+ * recorded: the report's event carries no context from the body.
+ */
+export async function reportByToken(deps: AppDeps, token: string): Promise<Reply> {
+  const subject = readReportToken(await deps.secret.hmacKey(), token, deps.clock.now());
+  if (!subject) throw new NotFoundError('This report link is not valid or has expired.');
+  return reportUnrequested(deps, subject.userId, subject.challengeId);
 }
 
 /** The page behind the emailed link: a button that POSTs, so a scanner's GET changes nothing. */
 export async function reportPage(deps: AppDeps, token: string): Promise<Reply> {
-  if (!readReportToken(await deps.secret.hmacKey(), token))
-    throw new NotFoundError('This report link is not valid.');
+  if (!readReportToken(await deps.secret.hmacKey(), token, deps.clock.now()))
+    throw new NotFoundError('This report link is not valid or has expired.');
   const serviceName = deps.messaging.serviceName;
   const name = escapeHtml(serviceName);
   const action = `/v1/reports/${encodeURIComponent(token)}`;

@@ -19,19 +19,24 @@ import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import { renderCodeMessage } from '../domain/messages';
 import { reportToken, reportUrl } from '../domain/report-token';
-import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
+import {
+  isCurrent,
+  slotOf,
+  type ChallengeRecord,
+  type FactorRecord,
+  type UserSnapshot,
+} from '../domain/records';
 import {
   canReuse,
   checkCaps,
   cooldownKey,
-  currentChallenge,
   dayBucket,
   dayBucketEnd,
   hourBucket,
   hourBucketEnd,
-  latestPending,
   sendsRemainingAfter,
 } from '../domain/send-limits';
+import { capForm } from '../domain/destination';
 import type { Policy } from '../config/policy';
 import type { SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
 import { assertNotLocked } from './attempts';
@@ -68,7 +73,8 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   const channel = input.factor.type;
   if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
   const key = await deps.secret.hmacKey();
-  const destinationHash = keyedHash(key, 'destination', input.factor.destination);
+  // Caps and cooldowns count the destination in its normal form, however it is spelled.
+  const destinationHash = keyedHash(key, 'destination', capForm(channel, input.factor.destination));
 
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
@@ -86,7 +92,10 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     const caps = checkCaps(snapshot.sendCounts, now, policy);
     if (!caps.ok) throw new SendLimitExceededError(caps.scope, secondsUntil(caps.retryAt, now));
 
-    const current = currentChallenge(snapshot.challenges, slot, now);
+    // The slot's one live code: the pointer on the user's state names it.
+    const liveId = snapshot.state.live[slot];
+    const live = snapshot.challenges.find((c) => c.challengeId === liveId);
+    const current = live && isCurrent(live, now) ? live : undefined;
     const reuse = canReuse(current, now, policy) ? current : undefined;
     const delivery = { channel, factorId: input.factor.factorId, at: now, status: 'sent' as const };
     const challenge: ChallengeRecord = reuse
@@ -119,7 +128,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       sendsRemaining: sendsRemainingAfter(snapshot.sendCounts, policy),
     };
     const reply = input.reply(sent);
-    const supersedes = reuse ? undefined : latestPending(snapshot.challenges, slot)?.challengeId;
+    const supersedes = !reuse && live?.status === 'pending' ? live.challengeId : undefined;
     const events = [
       ...(input.createsFactor
         ? [
@@ -142,14 +151,22 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       now,
       cooldownKey: cdKey,
       cooldownCutoff: now - policy.resendCooldownSeconds * 1000,
+      slot,
+      expectLive: liveId,
       challenge: reuse
-        ? { kind: 'reuse', challengeId: reuse.challengeId, delivery }
+        ? {
+            kind: 'reuse',
+            challengeId: reuse.challengeId,
+            delivery,
+            destinationMasked: input.factor.destinationMasked ?? '',
+          }
         : { kind: 'new', record: challenge, ...(supersedes ? { supersedes } : {}) },
       ...(input.createsFactor
         ? { newFactor: { record: input.factor, expectFactorsVersion: snapshot.state.factorsVersion } }
         : {}),
       counters: sendCounters(policy, destinationHash, now),
       retentionSeconds: policy.challengeRetentionSeconds,
+      stale: snapshot.stale,
       events,
       ...(input.idempotency
         ? {
@@ -210,7 +227,11 @@ async function deliver(
         ? {
             reportUrl: reportUrl(
               deps.messaging.publicUrl,
-              reportToken(key, { userId: input.userId, challengeId: challenge.challengeId }),
+              reportToken(key, {
+                userId: input.userId,
+                challengeId: challenge.challengeId,
+                expiresAt: challenge.expiresAt + deps.policy.challengeRetentionSeconds * 1000,
+              }),
             ),
           }
         : {}),

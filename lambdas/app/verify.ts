@@ -4,12 +4,12 @@
  */
 import { hashRecoveryCode, looksLikeRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
-import { NoActiveFactorError, UnavailableError } from '../domain/errors';
+import { CodeAlreadyUsedError, NoActiveFactorError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { UserSnapshot } from '../domain/records';
 import { currentChallenge } from '../domain/send-limits';
 import type { Acceptance } from '../ports/store';
-import { assertNotLocked, countWrongCode, uncountedAnswer } from './attempts';
+import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
@@ -41,25 +41,13 @@ export function inferMethod(
   return 'challenge';
 }
 
-const MAX_ROUNDS = 4;
-
 export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> {
   const key = await deps.secret.hmacKey();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const now = deps.clock.now();
-    const snapshot = await deps.store.loadUser(input.userId, now);
-    const attemptsRemaining = assertNotLocked(snapshot.state, now, deps);
+  const entered = normaliseEnteredCode(input.code);
+  return checkCode(deps, input.userId, async (snapshot, now): Promise<CodeCheck<Reply>> => {
     const method = input.method ?? inferMethod(snapshot, input.code, input.purpose, now);
-    const entered = normaliseEnteredCode(input.code);
-    const base = { userId: input.userId, now };
-    const failed = (detail: Parameters<typeof countWrongCode>[3]) =>
-      countWrongCode(deps, input.userId, snapshot.state, {
-        ...detail,
-        purpose: input.purpose,
-        context: input.context,
-      });
-
-    let acceptance: Acceptance;
+    const base = { purpose: input.purpose, context: input.context };
+    let acceptance: Omit<Acceptance, 'userId' | 'now'>;
     let answer: Record<string, unknown>;
     if (method === 'challenge') {
       const verdict = judgeChallengeCode(key, snapshot.challenges, input.purpose, entered, now);
@@ -68,22 +56,23 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
         case 'already_used':
         case 'expired':
         case 'nothing_pending':
-          throw uncountedAnswer(verdict, attemptsRemaining);
+          return { kind: 'uncounted', answer: (left) => uncountedAnswer(verdict, left) };
         case 'wrong':
           // The owner's record says which code was missed: the one pending in this purpose.
-          return failed({ channel: verdict.current.channel, factorId: verdict.current.factorId });
+          return {
+            kind: 'wrong',
+            detail: { ...base, channel: verdict.current.channel, factorId: verdict.current.factorId },
+          };
         case 'match': {
           const c = verdict.challenge;
           acceptance = {
-            ...base,
-            target: { kind: 'challenge', challengeId: c.challengeId },
+            target: { kind: 'challenge', challengeId: c.challengeId, slot: c.slot },
             factorId: c.factorId,
             events: [
               newEvent(deps, input.userId, 'verification_succeeded', now, {
+                ...base,
                 channel: c.channel,
                 factorId: c.factorId,
-                purpose: input.purpose,
-                context: input.context,
               }),
             ],
           };
@@ -93,20 +82,18 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     } else if (method === 'recovery_code') {
       const hash = hashRecoveryCode(key, input.code);
       const set = snapshot.recovery;
-      if (!set || !set.hashes.includes(hash)) return failed({ channel: 'recovery_code' });
+      // A code of this set already accepted proves it was once the owner's: answered, not counted.
+      if (set?.used?.includes(hash)) return { kind: 'uncounted', answer: () => new CodeAlreadyUsedError() };
+      if (!set || !set.hashes.includes(hash))
+        return { kind: 'wrong', detail: { ...base, channel: 'recovery_code' } };
       acceptance = {
-        ...base,
         target: { kind: 'recovery_code', hash },
         events: [
           newEvent(deps, input.userId, 'recovery_code_used', now, {
             channel: 'recovery_code',
             context: input.context,
           }),
-          newEvent(deps, input.userId, 'verification_succeeded', now, {
-            channel: 'recovery_code',
-            purpose: input.purpose,
-            context: input.context,
-          }),
+          newEvent(deps, input.userId, 'verification_succeeded', now, { ...base, channel: 'recovery_code' }),
         ],
       };
       answer = { status: 'approved', method, recoveryCodesRemaining: set.hashes.length - 1 };
@@ -116,17 +103,18 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       const match = await checkTotp(deps, factors, entered, now);
       if (!match) {
         const only = factors.length === 1 ? factors[0] : undefined;
-        return failed({ channel: 'totp', ...(only ? { factorId: only.factorId } : {}) });
+        return {
+          kind: 'wrong',
+          detail: { ...base, channel: 'totp', ...(only ? { factorId: only.factorId } : {}) },
+        };
       }
       acceptance = {
-        ...base,
         target: totpTarget(match),
         events: [
           newEvent(deps, input.userId, 'verification_succeeded', now, {
+            ...base,
             channel: 'totp',
             factorId: match.factor.factorId,
-            purpose: input.purpose,
-            context: input.context,
           }),
         ],
       };
@@ -147,15 +135,15 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       };
       answer = { ...answer, deviceToken: device.token, deviceTokenExpiresAt: iso(device.record.expiresAt) };
     }
-    const outcome = await deps.store.accept(acceptance);
-    if (outcome.ok) {
-      if (method === 'recovery_code')
-        await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
-      return { statusCode: 200, body: answer };
-    }
-    // Locked by a concurrent request: answer from the fresh state. Otherwise the code was used,
-    // replaced or expired by a concurrent request: judge it again.
-    if (outcome.reason === 'locked') assertNotLocked(outcome.state, deps.clock.now(), deps);
-  }
-  throw new UnavailableError();
+    const body = answer;
+    return {
+      kind: 'accept',
+      acceptance,
+      done: async () => {
+        if (method === 'recovery_code')
+          await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
+        return { statusCode: 200, body };
+      },
+    };
+  });
 }

@@ -73,3 +73,18 @@ export async function normaliseDestination(
   const value = normaliseEmail(input);
   return { value, masked: maskEmail(value) };
 }
+
+/**
+ * The form in which caps and cooldowns count a destination: E.164 for phones; for
+ * email the whole address lower-cased, with a `+tag` in the local part left out, so
+ * spelling one mailbox seven ways cannot multiply its caps. Messages still go to
+ * the address as given.
+ */
+export function capForm(channel: 'sms' | 'voice' | 'email', destination: string): string {
+  if (channel !== 'email') return destination;
+  const lower = destination.toLowerCase();
+  const at = lower.lastIndexOf('@');
+  const local = lower.slice(0, at);
+  const plus = local.indexOf('+');
+  return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
+}

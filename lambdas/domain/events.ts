@@ -19,6 +19,8 @@ export const EVENT_TYPES = [
   'device_remembered',
   'device_revoked',
   'unrequested_code_reported',
+  // A security notice that every destination of the owner's was capped for: recorded, not sent.
+  'notice_not_sent',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -35,5 +37,7 @@ export interface AccountEvent {
   readonly channel?: DeliveryChannel | 'totp' | 'recovery_code';
   readonly factorId?: string;
   readonly purpose?: string;
+  /** For `notice_not_sent`: which notice. */
+  readonly notice?: string;
   readonly context?: RequestContext;
 }

@@ -4,31 +4,43 @@
  */
 import type { DeliveryChannel, FactorType } from './channel';
 
-/** Lockout and resend bookkeeping of one user. */
+/**
+ * Lockout and resend bookkeeping of one user (its state item). Attempts are taken
+ * before a code is compared (see lockout.ts): `attempts` counts every attempt since
+ * the last success, those still being judged included.
+ */
 export interface UserState {
-  /** Wrong codes since the last success or since the last lock began. */
-  readonly failures: number;
-  /** Wrong codes since the last success, across locks (for the hard lock). */
-  readonly consecutiveFailures: number;
+  /** Attempts taken since the last success, across locks (the hard lock counts these). */
+  readonly attempts: number;
+  /** The attempt count at which the current window of attempts is used up. */
+  readonly attemptLimit: number;
   /** Locks since the last success: the first is short, the next ones long. */
   readonly locks: number;
-  /** When the current lock ends (ms); absent when not locked. */
+  /** When the current (or last) lock ends (ms). */
   readonly lockedUntil?: number;
   /** Locked until a support unlock. */
   readonly hardLocked: boolean;
+  /** Changes with every success, lock and unlock: an attempt is given back only within its epoch. */
+  readonly epoch: number;
+  /** When the last attempt was taken (ms). */
+  readonly lastAttemptAt?: number;
   /** Last send time (ms) per cooldown key. */
   readonly cooldowns: Readonly<Record<string, number>>;
   /** Bumped by every change to the set of factors (optimistic guard of the factor cap). */
   readonly factorsVersion: number;
+  /** The live challenge id per slot: the one code a slot may have. */
+  readonly live: Readonly<Record<string, string>>;
 }
 
 export const EMPTY_STATE: UserState = {
-  failures: 0,
-  consecutiveFailures: 0,
+  attempts: 0,
+  attemptLimit: 0,
   locks: 0,
   hardLocked: false,
+  epoch: 0,
   cooldowns: {},
   factorsVersion: 0,
+  live: {},
 };
 
 export type FactorStatus = 'pending' | 'active';
@@ -80,6 +92,8 @@ export interface ChallengeRecord {
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly approvedAt?: number;
+  /** When the owner reported this code as unrequested (a report acts once). */
+  readonly reportedAt?: number;
   /** Every hand-off of this code, oldest first; the last one is the current delivery. */
   readonly deliveries: readonly DeliveryAttempt[];
 }
@@ -87,6 +101,8 @@ export interface ChallengeRecord {
 export interface RecoveryCodeSet {
   /** Keyed hashes of the unused codes. */
   readonly hashes: readonly string[];
+  /** Keyed hashes of the codes of this set already accepted (a reuse answers `code_already_used`). */
+  readonly used?: readonly string[];
   readonly generatedAt: number;
 }
 
@@ -109,6 +125,8 @@ export interface UserSnapshot {
   readonly idempotent: readonly IdempotentResponse[];
   /** Sends counted so far in the current hour and day buckets. */
   readonly sendCounts: { readonly hour: number; readonly day: number };
+  /** Attributes of the state item that have outlived their use (old cooldowns, buckets, challenges). */
+  readonly stale: readonly string[];
 }
 
 /** A challenge whose code is current: pending and unexpired. */

@@ -24,16 +24,6 @@ export function currentChallenge(
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
-/** The newest pending challenge of a slot, expired or not: the one a new code supersedes. */
-export function latestPending(
-  challenges: readonly ChallengeRecord[],
-  slot: string,
-): ChallengeRecord | undefined {
-  return challenges
-    .filter((c) => c.slot === slot && c.status === 'pending')
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
-}
-
 /** Repeat the current code while it has enough life left, so codes arriving out of order all work. */
 export function canReuse(current: ChallengeRecord | undefined, now: number, policy: Policy): boolean {
   return current !== undefined && current.expiresAt - now >= policy.reuseMinRemainingSeconds * 1000;

@@ -7,8 +7,9 @@ import { optionalContextBody } from '../http/schemas';
 export function makeReportsHandler(deps: AppDeps, options: HttpHandlerOptions) {
   return httpHandler(
     {
+      // The body may carry a context, as on keyed routes; a link's holder is not the owner, so it is ignored.
       'POST /v1/reports/{reportToken}': route(optionalContextBody, (req) =>
-        reportByToken(deps, req.params.reportToken as string, req.context),
+        reportByToken(deps, req.params.reportToken as string),
       ),
       'GET /report/{reportToken}': bodyless((req) => reportPage(deps, req.params.reportToken as string)),
     },

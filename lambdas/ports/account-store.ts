@@ -25,13 +25,6 @@ export interface AccountStore {
   listEvents(userId: string, page: { limit: number; cursor?: string }, now: number): Promise<EventPage>;
   recordEvents(events: readonly AccountEvent[]): Promise<void>;
 
-  /** Cancels a pending code the owner did not ask for; a code no longer pending is left as it is. */
-  cancelChallenge(
-    userId: string,
-    challengeId: string,
-    now: number,
-  ): Promise<'canceled' | 'not_pending' | 'not_found'>;
-
   /** True if this notice may be sent now (none of this kind in the window); claims the window atomically. */
   claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean>;
 

@@ -6,7 +6,8 @@
  * again; a database that fails throws StoreUnavailableError.
  */
 import type { AccountEvent } from '../domain/events';
-import type { FailurePlan } from '../domain/lockout';
+import type { Policy } from '../config/policy';
+import type { LockPlan } from '../domain/lockout';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
@@ -23,8 +24,9 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
+/** The caps one send counts against: the user's own (on its state) and its destination's. */
 export interface SendCounters {
-  /** Keyed hash of the destination: per-destination caps without storing it in a key. */
+  /** Keyed hash of the destination's normal form: caps per mailbox or number, never stored in clear. */
   readonly destinationHash: string;
   readonly hourBucket: number;
   readonly dayBucket: number;
@@ -42,14 +44,24 @@ export interface SendReservation {
   /** The cooldown attribute to check and stamp; sends before `cooldownCutoff` are outside it. */
   readonly cooldownKey: string;
   readonly cooldownCutoff: number;
-  /** A brand-new code, or one more delivery of the current one. */
+  /** The slot's live challenge as read: the write applies only if it is still the live one. */
+  readonly slot: string;
+  readonly expectLive: string | undefined;
+  /** A brand-new code (which supersedes the live one, if pending), or one more delivery of the live one. */
   readonly challenge:
     | { readonly kind: 'new'; readonly record: ChallengeRecord; readonly supersedes?: string }
-    | { readonly kind: 'reuse'; readonly challengeId: string; readonly delivery: DeliveryAttempt };
+    | {
+        readonly kind: 'reuse';
+        readonly challengeId: string;
+        readonly delivery: DeliveryAttempt;
+        readonly destinationMasked: string;
+      };
   /** Set when the send enrols a new factor (guarded by the factor cap). */
   readonly newFactor?: { readonly record: FactorRecord; readonly expectFactorsVersion: number };
   readonly counters: SendCounters;
   readonly retentionSeconds: number;
+  /** State attributes the snapshot found outlived, removed by the same write. */
+  readonly stale: readonly string[];
   readonly events: readonly AccountEvent[];
   readonly idempotency?: IdempotencyRecord;
 }
@@ -64,12 +76,23 @@ export type SendRefusal =
 
 export type SendReservationResult = { readonly ok: true } | SendRefusal;
 
+/** The bounds an attempt is taken within. */
+export type AttemptLimits = Pick<Policy, 'maxAttempts' | 'hardLockAfter'>;
+
+/**
+ * The state after the attempt was taken (its `attempts` is this attempt's number),
+ * or as it refused; `known` is false when the user has no state at all (nothing to verify).
+ */
+export type AttemptReservation =
+  | { readonly ok: true; readonly state: UserState }
+  | { readonly ok: false; readonly state: UserState; readonly known: boolean };
+
 export interface Acceptance {
   readonly userId: string;
   readonly now: number;
   /** What makes this code acceptable exactly once. */
   readonly target:
-    | { readonly kind: 'challenge'; readonly challengeId: string }
+    | { readonly kind: 'challenge'; readonly challengeId: string; readonly slot: string }
     | { readonly kind: 'recovery_code'; readonly hash: string }
     | { readonly kind: 'totp'; readonly factorId: string; readonly timeStep: number; readonly drift: number };
   /** The factor to stamp `lastUsedAt` on (and to activate when `activate`). */
@@ -88,8 +111,6 @@ export type AcceptOutcome =
   /** The code was valid when read but is no longer acceptable (used, replaced, expired). */
   | { readonly ok: false; readonly reason: 'target_changed' };
 
-export type FailureOutcome = { readonly ok: true } | { readonly ok: false; readonly state: UserState };
-
 export interface DeliveryFailure {
   readonly userId: string;
   readonly challengeId: string;
@@ -107,8 +128,10 @@ export interface DeliveryOutcomeRecord {
   readonly at: number;
 }
 
+export type ReportOutcome = 'canceled' | 'not_pending' | 'already_reported' | 'not_found';
+
 export interface Store {
-  /** The user's state, factors, live challenges, recovery set and recent idempotent answers. */
+  /** The user's state, factors, challenges, recovery set and recent idempotent answers. */
   loadUser(userId: string, now: number): Promise<UserSnapshot>;
   getChallenge(userId: string, challengeId: string, now: number): Promise<ChallengeRecord | undefined>;
 
@@ -122,15 +145,27 @@ export interface Store {
    */
   recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean>;
 
-  /** Counts one wrong code, if the plan's facts still hold. */
-  recordFailure(
+  /** Takes one attempt, while the user is not locked and the window has one left. */
+  reserveAttempt(userId: string, now: number, limits: AttemptLimits): Promise<AttemptReservation>;
+  /** Gives an attempt back (an uncounted answer), unless a success, lock or unlock came in between. */
+  giveBackAttempt(userId: string, epoch: number): Promise<void>;
+  /** Records a wrong code whose attempt was already taken (its events). */
+  recordWrongCode(events: readonly AccountEvent[]): Promise<void>;
+  /** Locks the user as planned, if the window is still the one the plan closes; else the fresh state. */
+  lock(
     userId: string,
-    plan: FailurePlan,
+    plan: LockPlan,
     now: number,
     events: readonly AccountEvent[],
-  ): Promise<FailureOutcome>;
-  /** Accepts a code exactly once and resets the failure count, if the user is not locked. */
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly state: UserState }>;
+  /** Accepts a code exactly once and resets the attempt count. */
   accept(acceptance: Acceptance): Promise<AcceptOutcome>;
+
+  /** The owner says they did not ask for this code: cancels it if pending; acts once per challenge. */
+  reportChallenge(userId: string, challengeId: string, now: number): Promise<ReportOutcome>;
+
+  /** Counts one message (a notice) against a destination's caps; false when a cap is reached. */
+  countDestinationSend(counters: SendCounters): Promise<boolean>;
 
   /** Support unlock: clears every lock and count. */
   unlock(userId: string, events: readonly AccountEvent[]): Promise<void>;

@@ -179,7 +179,8 @@ describe('Use case: recovery codes', () => {
     });
     // Assess
     expect(used.body).toEqual({ status: 'approved', method: 'recovery_code', recoveryCodesRemaining: 9 });
-    expect(reused).toMatchObject({ status: 422, body: { code: 'code_incorrect' } });
+    // A used recovery code is answered precisely and not counted.
+    expect(reused).toMatchObject({ status: 409, body: { code: 'code_already_used' } });
     expect(regenerated.status).toBe(201);
     expect(new Set(regenerated.body.recoveryCodes as string[]).size).toBe(10);
     expect(old.body.code).toBe('code_incorrect');

@@ -26,9 +26,13 @@ export function rawClient(): DynamoDBClient {
   return new DynamoDBClient({ endpoint: endpoint(), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-/** A clock tests move by hand; starts at a fixed, realistic instant. */
+/**
+ * A clock tests move by hand. It starts from the real time, rounded up to the next
+ * whole UTC hour (plus 5 s), so hour buckets are predictable and every record's TTL
+ * is in the real future (DynamoDB Local's TTL sweeper deletes items whose TTL passed).
+ */
 export class ManualClock {
-  constructor(private current = Date.UTC(2026, 10, 23, 10, 0, 5)) {}
+  constructor(private current = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 5_000) {}
   now(): number {
     return this.current;
   }

@@ -269,15 +269,18 @@ describe('Use case: the signed report link in an email', () => {
     // Prepare
     const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
     const { token, challengeId } = await emailedLink(app);
-    const [payload, mac] = token.split('.') as [string, string];
-    const otherPayload = Buffer.from(JSON.stringify(['v', challengeId]), 'utf8').toString('base64url');
+    const raw = Buffer.from(token, 'base64url');
+    const flip = (i: number) => {
+      const copy = Buffer.from(raw);
+      copy[i] ^= 0x01;
+      return copy.toString('base64url');
+    };
     const forged = [
-      `${payload}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`,
-      `${otherPayload}.${mac}`,
-      reportToken(Buffer.alloc(32, 9), { userId: 'u', challengeId }),
-      payload,
-      `${payload}.`,
-      `.${mac}`,
+      flip(0),
+      flip(raw.length - 1),
+      flip(Math.floor(raw.length / 2)),
+      reportToken(Buffer.alloc(32, 9), { userId: 'u', challengeId, expiresAt: app.clock.now() + 86_400_000 }),
+      token.slice(0, -2),
       `${token}.x`,
       'garbage',
       'a.b',
@@ -287,6 +290,60 @@ describe('Use case: the signed report link in an email', () => {
     // Assess
     for (const answer of answers) expect(answer).toMatchObject({ status: 404, body: { code: 'not_found' } });
     expect((await app.call('GET', `/v1/users/u/challenges/${challengeId}`)).body.status).toBe('pending');
+  });
+
+  it('acts once when the same link is posted three times, even at once', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
+    const { token } = await emailedLink(app);
+    const eventsBefore = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as unknown[];
+    // Act
+    const answers = await Promise.all([1, 2, 3].map(() => publicCall(app, 'POST', `/v1/reports/${token}`, '{}')));
+    const later = await publicCall(app, 'POST', `/v1/reports/${token}`, '{}');
+    // Assess
+    for (const answer of [...answers, later]) expect(answer.status).toBe(202);
+    expect(answers.filter((a) => a.body.codeCanceled === true)).toHaveLength(1);
+    const events = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as Array<{ type: string }>;
+    const added = events.slice(0, events.length - eventsBefore.length);
+    expect(added.filter((e) => e.type === 'unrequested_code_reported')).toHaveLength(1);
+    expect(added.filter((e) => e.type === 'device_revoked')).toHaveLength(1);
+    expect(noticesTo(app, EMAIL, 'unrequested_code_reported')).toHaveLength(1);
+  });
+
+  it('records no context from the body of a report link, whoever posts it', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
+    const { token } = await emailedLink(app);
+    const forgedContext = JSON.stringify({ context: { ip: '203.0.113.66', userAgent: 'attacker' } });
+    // Act
+    const reported = await publicCall(app, 'POST', `/v1/reports/${token}`, forgedContext);
+    // Assess
+    expect(reported.status).toBe(202);
+    const events = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as Array<{
+      type: string;
+      context?: unknown;
+    }>;
+    const report = events.find((e) => e.type === 'unrequested_code_reported');
+    expect(report).toBeDefined();
+    expect(report?.context).toBeUndefined();
+    expect(JSON.stringify(events)).not.toContain('203.0.113.66');
+  });
+
+  it('carries no readable user or challenge id, and expires with the challenge record', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_PUBLIC_URL: PUBLIC_URL } });
+    const { token, challengeId } = await emailedLink(app);
+    // Act
+    const decoded = Buffer.from(token, 'base64url').toString('latin1');
+    app.clock.advance(app.policy.codeTtlSeconds + app.policy.challengeRetentionSeconds + 1);
+    const page = await publicCall(app, 'GET', `/report/${token}`);
+    const posted = await publicCall(app, 'POST', `/v1/reports/${token}`, '{}');
+    // Assess
+    expect(token).not.toContain(challengeId);
+    expect(decoded).not.toContain(challengeId);
+    expect(decoded).not.toContain('"u"');
+    expect(page.status).toBe(404);
+    expect(posted).toMatchObject({ status: 404, body: { code: 'not_found' } });
   });
 
   it('still requires the API key on every other route', async () => {

@@ -127,39 +127,6 @@ export class DynamoDbAccountStore implements AccountStore {
     );
   }
 
-  async cancelChallenge(
-    userId: string,
-    challengeId: string,
-    now: number,
-  ): Promise<'canceled' | 'not_pending' | 'not_found'> {
-    try {
-      await dynamoRequest(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: { pk: pk.user(userId), sk: sk.challenge(challengeId) },
-            UpdateExpression: 'SET #status = :canceled, canceledAt = :now',
-            // Only a pending code whose record is still live: one past its TTL is absent, even if not yet deleted.
-            ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND #ttl > :nowSeconds',
-            ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: {
-              ':canceled': 'canceled',
-              ':pending': 'pending',
-              ':now': now,
-              ':nowSeconds': Math.floor(now / 1000),
-            },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        ),
-      );
-      return 'canceled';
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const item = error.Item ? (unmarshall(error.Item) as Item) : undefined;
-      return item && isLive(item, now) ? 'not_pending' : 'not_found';
-    }
-  }
-
   async claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean> {
     return updateOrFalse(this.client, {
       TableName: this.table,

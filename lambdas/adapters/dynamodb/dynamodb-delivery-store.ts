@@ -11,6 +11,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DELIVERY_RETENTION_MS, type DeliveryRecord } from '../../domain/delivery';
 import type { AccountEvent } from '../../domain/events';
 import type { DeliveryStore, SendRefusalReason } from '../../ports/delivery-store';
@@ -19,7 +20,15 @@ import { ABSENT_OR_EXPIRED } from './conditions';
 import { defined, eventToItem, isLive, type Item } from './item-mapping';
 import { TTL_ATTRIBUTE, toTtl } from './keys';
 import { dynamoRequest, updateOrFalse } from './request';
-import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
+import {
+  countUserSend,
+  destinationCounterUpdate,
+  destinationRefusal,
+  userRefusal,
+  type TransactItem,
+} from './send-counters';
+import { UpdateBuilder } from './update-builder';
+import { pk, sk } from './keys';
 
 export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });
 
@@ -67,14 +76,15 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
           ExpressionAttributeValues: { ':nowSeconds': Math.floor(r.createdAt / 1000) },
         },
       },
-      ...sendCounterItems(this.table, r.userId, input.counters),
+      ...this.counterItems(r.userId, input.counters),
       ...input.events.map((e) => ({
         Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
       })),
     ];
     const failed = await this.transact(items);
     if (failed === undefined) return { ok: true };
-    return { ok: false, reason: failed === 0 ? 'exists' : (COUNTER_ROLES[failed - 1] ?? 'cooldown') };
+    if (failed.index === 0) return { ok: false, reason: 'exists' };
+    return { ok: false, reason: this.counterRefusal(failed.index - 1, failed.item, input.counters) };
   }
 
   async recordResend(input: {
@@ -101,7 +111,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      ...sendCounterItems(this.table, input.userId, input.counters),
+      ...this.counterItems(input.userId, input.counters),
     ];
     try {
       await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
@@ -115,7 +125,12 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
         return { ok: false, reason: status === 'pending' ? 'cooldown' : 'not_pending' };
       }
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      return { ok: false, reason: COUNTER_ROLES[index - 1] ?? 'cooldown' };
+      if (index < 1) return { ok: false, reason: 'cooldown' };
+      const item = reasons[index]?.Item;
+      return {
+        ok: false,
+        reason: this.counterRefusal(index - 1, item ? (unmarshall(item) as Item) : undefined, input.counters),
+      };
     }
   }
 
@@ -159,19 +174,44 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     }
   }
 
+  /** The shared send caps: the user's own counts on its state item, and the destination's day item. */
+  private counterItems(userId: string, counters: SendCounters): TransactItem[] {
+    const b = new UpdateBuilder();
+    countUserSend(b, counters);
+    return [
+      {
+        Update: {
+          TableName: this.table,
+          Key: { pk: pk.user(userId), sk: sk.state },
+          ...b.build(),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      { Update: destinationCounterUpdate(this.table, counters) },
+    ];
+  }
+
+  /** Which cap refused: `which` is 0 for the user's state item, 1 for the destination's. */
+  private counterRefusal(which: number, item: Item | undefined, counters: SendCounters): SendRefusalReason {
+    if (which === 0) return userRefusal(item, counters) ?? 'user_hour';
+    return destinationRefusal(item, counters);
+  }
+
   /**
-   * Runs the transaction; returns the index of the first failed condition, or
-   * undefined on success. A conflict with a concurrent transaction is retried.
+   * Runs the transaction; returns the first failed condition (its index and the item
+   * as it was), or undefined on success. A conflict with a concurrent transaction is retried.
    */
-  private async transact(items: TransactItem[]): Promise<number | undefined> {
+  private async transact(items: TransactItem[]): Promise<{ index: number; item?: Item } | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
         return undefined;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        if (index >= 0) return index;
+        const reasons = error.CancellationReasons ?? [];
+        const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        const raw = reasons[index]?.Item;
+        if (index >= 0) return { index, ...(raw ? { item: unmarshall(raw) as Item } : {}) };
       }
     }
     throw new StoreUnavailableError('DynamoDB transaction kept conflicting');

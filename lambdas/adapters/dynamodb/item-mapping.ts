@@ -13,8 +13,8 @@ import type {
   UserSnapshot,
   UserState,
 } from '../../domain/records';
-import { EMPTY_STATE } from '../../domain/records';
-import { COOLDOWN_PREFIX, SK_PREFIX, TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
+import { EMPTY_STATE, slotOf, type DeliveryAttempt } from '../../domain/records';
+import { SK_PREFIX, STATE_ATTR, STATE_PREFIX, TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 
 export type Item = Record<string, unknown>;
 
@@ -30,21 +30,163 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : 
 export function stateFromItem(item: Item | undefined): UserState {
   if (!item) return EMPTY_STATE;
   const cooldowns: Record<string, number> = {};
+  const live: Record<string, string> = {};
   for (const [name, value] of Object.entries(item)) {
-    if (name.startsWith(COOLDOWN_PREFIX) && typeof value === 'number') {
-      cooldowns[name.slice(COOLDOWN_PREFIX.length)] = value;
+    if (name.startsWith(STATE_PREFIX.cooldown) && typeof value === 'number') {
+      cooldowns[name.slice(STATE_PREFIX.cooldown.length)] = value;
+    } else if (name.startsWith(STATE_PREFIX.live) && typeof value === 'string') {
+      live[name.slice(STATE_PREFIX.live.length)] = value;
     }
   }
   const lockedUntil = optNum(item.lockedUntil);
+  const lastAttemptAt = optNum(item.lastAttemptAt);
   return {
-    failures: num(item.failures),
-    consecutiveFailures: num(item.consecutiveFailures),
+    attempts: num(item.attempts),
+    attemptLimit: num(item.attemptLimit),
     locks: num(item.lockCount),
     ...(lockedUntil !== undefined ? { lockedUntil } : {}),
     hardLocked: item.hardLocked === true,
+    epoch: num(item.epoch),
+    ...(lastAttemptAt !== undefined ? { lastAttemptAt } : {}),
     cooldowns,
     factorsVersion: num(item.factorsVersion),
+    live,
   };
+}
+
+/**
+ * A challenge as stored inside the state item: short member names keep the item
+ * under 1 KB, so each write of it costs one write unit.
+ * p purpose, k seed, n code length, f factor, c channel, m masked destination,
+ * t status, a created, e expires, v approved, r reported, d deliveries
+ * ({ c channel, f factor, a at, t status, u status at }).
+ */
+export interface ChallengeEntry {
+  readonly p: string;
+  readonly k: string;
+  readonly n: number;
+  readonly f: string;
+  readonly c: string;
+  readonly m: string;
+  readonly t: string;
+  readonly a: number;
+  readonly e: number;
+  readonly v?: number;
+  readonly r?: number;
+  readonly d: ReadonlyArray<DeliveryEntry>;
+}
+
+export interface DeliveryEntry {
+  readonly c: string;
+  readonly f: string;
+  readonly a: number;
+  readonly t: string;
+  readonly u?: number;
+}
+
+export function deliveryToEntry(d: DeliveryAttempt): DeliveryEntry {
+  return defined({ c: d.channel, f: d.factorId, a: d.at, t: d.status, u: d.statusAt });
+}
+
+export function challengeToEntry(c: ChallengeRecord): ChallengeEntry {
+  return defined({
+    p: c.purpose,
+    k: c.seed,
+    n: c.codeLength,
+    f: c.factorId,
+    c: c.channel,
+    m: c.destinationMasked,
+    t: c.status,
+    a: c.createdAt,
+    e: c.expiresAt,
+    v: c.approvedAt,
+    r: c.reportedAt,
+    d: c.deliveries.map(deliveryToEntry),
+  });
+}
+
+export function challengeFromEntry(userId: string, challengeId: string, e: ChallengeEntry): ChallengeRecord {
+  return defined({
+    userId,
+    challengeId,
+    purpose: e.p,
+    slot: slotOf(e.p, e.f),
+    seed: e.k,
+    codeLength: num(e.n),
+    factorId: e.f,
+    channel: e.c as ChallengeRecord['channel'],
+    destinationMasked: e.m,
+    status: e.t as ChallengeRecord['status'],
+    createdAt: num(e.a),
+    expiresAt: num(e.e),
+    approvedAt: optNum(e.v),
+    reportedAt: optNum(e.r),
+    deliveries: (e.d ?? []).map((d) =>
+      defined({
+        channel: d.c as DeliveryAttempt['channel'],
+        factorId: d.f,
+        at: num(d.a),
+        status: d.t as DeliveryAttempt['status'],
+        statusAt: optNum(d.u),
+      }),
+    ),
+  });
+}
+
+/** A challenge entry is kept this long past its code's expiry, then treated as absent. */
+export function challengeRetained(e: ChallengeEntry, now: number, retentionMs: number): boolean {
+  return num(e.e) + retentionMs > now;
+}
+
+/** The challenges held in a state item that are still within their retention. */
+export function challengesFromState(
+  userId: string,
+  item: Item | undefined,
+  now: number,
+  retentionMs: number,
+): ChallengeRecord[] {
+  if (!item) return [];
+  const out: ChallengeRecord[] = [];
+  for (const [name, value] of Object.entries(item)) {
+    if (!name.startsWith(STATE_PREFIX.challenge) || typeof value !== 'object' || value === null) continue;
+    const entry = value as ChallengeEntry;
+    if (challengeRetained(entry, now, retentionMs))
+      out.push(challengeFromEntry(userId, name.slice(STATE_PREFIX.challenge.length), entry));
+  }
+  return out;
+}
+
+/**
+ * Attributes of the state item that no longer mean anything at `now`: cooldown
+ * stamps older than any cooldown, send buckets of past hours and days, challenges
+ * past their retention and the live pointers to them. The next write removes them.
+ */
+export function staleStateAttributes(
+  item: Item | undefined,
+  now: number,
+  horizon: { cooldownMs: number; retentionMs: number; hourBucket: number; dayBucket: number },
+): string[] {
+  if (!item) return [];
+  const stale: string[] = [];
+  const gone = new Set<string>();
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(STATE_PREFIX.cooldown)) {
+      if (typeof value === 'number' && value <= now - horizon.cooldownMs) stale.push(name);
+    } else if (name.startsWith(STATE_PREFIX.hourSends)) {
+      if (Number(name.slice(STATE_PREFIX.hourSends.length)) < horizon.hourBucket) stale.push(name);
+    } else if (name.startsWith(STATE_PREFIX.daySends)) {
+      if (Number(name.slice(STATE_PREFIX.daySends.length)) < horizon.dayBucket) stale.push(name);
+    } else if (name.startsWith(STATE_PREFIX.challenge)) {
+      if (!challengeRetained(value as ChallengeEntry, now, horizon.retentionMs)) {
+        stale.push(name);
+        gone.add(name.slice(STATE_PREFIX.challenge.length));
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(STATE_PREFIX.live) && typeof value === 'string' && gone.has(value)) stale.push(name);
+  }
+  return stale;
 }
 
 /** Drops undefined members so records round-trip exactly. */
@@ -80,36 +222,6 @@ export function factorFromItem(item: Item): FactorRecord {
   });
 }
 
-export function challengeToItem(c: ChallengeRecord, retentionSeconds: number): Item {
-  return {
-    pk: pk.user(c.userId),
-    sk: sk.challenge(c.challengeId),
-    kind: 'challenge',
-    ...defined(c),
-    deliveries: c.deliveries.map((d) => defined({ ...d })),
-    [TTL_ATTRIBUTE]: toTtl(c.expiresAt + retentionSeconds * 1000),
-  };
-}
-
-export function challengeFromItem(item: Item): ChallengeRecord {
-  return defined({
-    userId: item.userId as string,
-    challengeId: item.challengeId as string,
-    purpose: item.purpose as string,
-    slot: item.slot as string,
-    seed: item.seed as string,
-    codeLength: num(item.codeLength),
-    factorId: item.factorId as string,
-    channel: item.channel as ChallengeRecord['channel'],
-    destinationMasked: item.destinationMasked as string,
-    status: item.status as ChallengeRecord['status'],
-    createdAt: num(item.createdAt),
-    expiresAt: num(item.expiresAt),
-    approvedAt: optNum(item.approvedAt),
-    deliveries: (item.deliveries as ChallengeRecord['deliveries'] | undefined) ?? [],
-  });
-}
-
 export function recoveryToItem(userId: string, set: RecoveryCodeSet): Item {
   return {
     pk: pk.user(userId),
@@ -118,11 +230,13 @@ export function recoveryToItem(userId: string, set: RecoveryCodeSet): Item {
     hashes: new Set(set.hashes),
     generatedAt: set.generatedAt,
   };
+  // `used` (hashes of codes already accepted) is added by acceptance; a new set starts without it.
 }
 
 export function recoveryFromItem(item: Item): RecoveryCodeSet {
   const hashes = item.hashes instanceof Set ? [...(item.hashes as Set<string>)] : [];
-  return { hashes, generatedAt: num(item.generatedAt) };
+  const used = item.used instanceof Set ? [...(item.used as Set<string>)] : [];
+  return { hashes, used, generatedAt: num(item.generatedAt) };
 }
 
 export function idempotentFromItem(item: Item): IdempotentResponse {
@@ -153,6 +267,7 @@ export function eventFromItem(item: Item): AccountEvent {
     channel: optStr(item.channel) as AccountEvent['channel'],
     factorId: optStr(item.factorId),
     purpose: optStr(item.purpose),
+    notice: optStr(item.notice),
     context: item.context as AccountEvent['context'],
   });
 }
@@ -162,34 +277,38 @@ export function snapshotFromItems(
   userId: string,
   items: readonly Item[],
   now: number,
-  buckets: { hour: number; day: number },
+  horizon: { cooldownMs: number; retentionMs: number; hourBucket: number; dayBucket: number },
 ): UserSnapshot {
-  let state: UserState = EMPTY_STATE;
+  let stateItem: Item | undefined;
   let recovery: RecoveryCodeSet | undefined;
   const factors: FactorRecord[] = [];
-  const challenges: ChallengeRecord[] = [];
   const idempotent: IdempotentResponse[] = [];
-  const sendCounts = { hour: 0, day: 0 };
   for (const item of items) {
     if (!isLive(item, now)) continue;
     const key = item.sk as string;
-    if (key === sk.state) state = stateFromItem(item);
+    if (key === sk.state) stateItem = item;
     else if (key === sk.recovery) recovery = recoveryFromItem(item);
     else if (key.startsWith(SK_PREFIX.factor)) factors.push(factorFromItem(item));
-    else if (key.startsWith(SK_PREFIX.challenge)) challenges.push(challengeFromItem(item));
     else if (key.startsWith(SK_PREFIX.idempotency)) idempotent.push(idempotentFromItem(item));
-    else if (key === sk.hourSends(buckets.hour)) sendCounts.hour = num(item.n);
-    else if (key === sk.daySends(buckets.day)) sendCounts.day = num(item.n);
   }
+  // A factor's last use is stamped on the state item by the write that accepts its code.
+  const used = (f: FactorRecord): FactorRecord => {
+    const stamp = optNum(stateItem?.[STATE_ATTR.factorUsed(f.factorId)]);
+    return stamp !== undefined && stamp > (f.lastUsedAt ?? 0) ? { ...f, lastUsedAt: stamp } : f;
+  };
   factors.sort((a, b) => a.createdAt - b.createdAt || a.factorId.localeCompare(b.factorId));
   return {
     userId,
-    state,
-    factors,
-    challenges,
+    state: stateFromItem(stateItem),
+    factors: factors.map(used),
+    challenges: challengesFromState(userId, stateItem, now, horizon.retentionMs),
     ...(recovery ? { recovery } : {}),
     idempotent,
-    sendCounts,
+    sendCounts: {
+      hour: num(stateItem?.[STATE_ATTR.hourSends(horizon.hourBucket)]),
+      day: num(stateItem?.[STATE_ATTR.daySends(horizon.dayBucket)]),
+    },
+    stale: staleStateAttributes(stateItem, now, horizon),
   };
 }
 

@@ -16,8 +16,8 @@ export const sk = {
   factor: (factorId: string) => `FACTOR#${factorId}`,
   challenge: (challengeId: string) => `CHALLENGE#${challengeId}`,
   idempotency: (key: string) => `IDEM#${key}`,
-  hourSends: (bucket: number) => `SENDS#H#${bucket}`,
-  daySends: (bucket: number) => `SENDS#D#${bucket}`,
+  /** A destination's sends of one UTC day (its hours are attributes of the same item). */
+  daySends: (bucket: number) => `SENDS#${bucket}`,
   event: (eventId: string) => `EVENT#${eventId}`,
   device: (deviceId: string) => `DEVICE#${deviceId}`,
   notice: (kind: string) => `NOTICE#${kind}`,
@@ -27,14 +27,39 @@ export const SK_PREFIX = {
   factor: 'FACTOR#',
   challenge: 'CHALLENGE#',
   idempotency: 'IDEM#',
-  hourSends: 'SENDS#H#',
-  daySends: 'SENDS#D#',
   event: 'EVENT#',
 } as const;
 
-/** Cooldown stamps are top-level attributes of the state item, one per key. */
-export const cooldownAttribute = (key: string) => `cd:${key}`;
-export const COOLDOWN_PREFIX = 'cd:';
+/**
+ * Top-level attributes of the state item, one per key, so one conditional write can
+ * check and change exactly the ones a request is about (DynamoDB cannot set a path
+ * inside a map that does not exist yet).
+ */
+export const STATE_ATTR = {
+  /** Last send time per cooldown key. */
+  cooldown: (key: string) => `cd:${key}`,
+  /** The live challenge id of a slot. */
+  live: (slot: string) => `l:${slot}`,
+  /** A challenge of the last retention period, as a compact map (challengeToEntry). */
+  challenge: (challengeId: string) => `c:${challengeId}`,
+  /** The user's sends in one UTC hour / day bucket. */
+  hourSends: (bucket: number) => `sh:${bucket}`,
+  daySends: (bucket: number) => `sd:${bucket}`,
+  /** When a factor last produced an accepted code. */
+  factorUsed: (factorId: string) => `u:${factorId}`,
+} as const;
+
+export const STATE_PREFIX = {
+  cooldown: 'cd:',
+  live: 'l:',
+  challenge: 'c:',
+  hourSends: 'sh:',
+  daySends: 'sd:',
+  factorUsed: 'u:',
+} as const;
+
+/** A destination's sends in one UTC hour, an attribute of its day item. */
+export const destinationHourAttribute = (bucket: number) => `h:${bucket}`;
 
 /** The TTL attribute: epoch seconds at which DynamoDB may delete the item. */
 export const TTL_ATTRIBUTE = 'ttl';

@@ -1,46 +1,60 @@
 /**
- * The send caps as transaction items: per user and per destination, hourly and
- * daily, each a counter that refuses to pass its cap (one conditional ADD, no read).
- * Shared by code challenges and delivery codes, which draw on the same caps.
+ * The send caps. A user's own hourly and daily counts are attributes of its state
+ * item (checked and added by the write that reserves the send); a destination's are
+ * one item per UTC day, its hours as attributes, so one conditional ADD counts both
+ * without a read. Shared by code challenges, delivery codes and security notices,
+ * which all draw on the same caps.
  */
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { SendCounters } from '../../ports/store';
-import { BELOW_CAP } from './conditions';
-import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
+import type { SendCounters, SendRefusalReason } from '../../ports/store';
+import { belowOrAbsent } from './conditions';
+import { STATE_ATTR, TTL_ATTRIBUTE, destinationHourAttribute, pk, sk, toTtl } from './keys';
+import type { Item } from './item-mapping';
+import type { UpdateBuilder } from './update-builder';
 
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-export type CounterRole = 'user_hour' | 'user_day' | 'destination_hour' | 'destination_day';
+const dayEnd = (c: SendCounters) => (c.dayBucket + 1) * 86_400_000;
 
-/** The four counter updates, in the order of `COUNTER_ROLES`. */
-export const COUNTER_ROLES: readonly CounterRole[] = [
-  'user_hour',
-  'user_day',
-  'destination_hour',
-  'destination_day',
-];
-
-export function sendCounterItems(table: string, userId: string, c: SendCounters): TransactItem[] {
-  const counter = (partition: string, key: string, max: number, endsAt: number): TransactItem => ({
-    Update: {
-      TableName: table,
-      Key: { pk: partition, sk: key },
-      UpdateExpression: 'ADD n :one SET #ttl = :ttl',
-      ConditionExpression: BELOW_CAP,
-      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-      ExpressionAttributeValues: { ':one': 1, ':max': max, ':ttl': toTtl(endsAt) },
+/** The destination's day item: one more send, while neither its hour nor its day is at the cap. */
+export function destinationCounterUpdate(table: string, c: SendCounters) {
+  return {
+    TableName: table,
+    Key: { pk: pk.destination(c.destinationHash), sk: sk.daySends(c.dayBucket) },
+    UpdateExpression: 'ADD n :one, #h :one SET #ttl = :ttl',
+    ConditionExpression: `(${belowOrAbsent('n', ':maxDay')}) AND (${belowOrAbsent('#h', ':maxHour')})`,
+    ExpressionAttributeNames: { '#h': destinationHourAttribute(c.hourBucket), '#ttl': TTL_ATTRIBUTE },
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':maxDay': c.maxPerDay,
+      ':maxHour': c.maxPerHour,
+      ':ttl': toTtl(dayEnd(c)),
     },
-  });
-  const hourEnd = (c.hourBucket + 1) * 3_600_000;
-  const dayEnd = (c.dayBucket + 1) * 86_400_000;
-  const userPk = pk.user(userId);
-  const destPk = pk.destination(c.destinationHash);
-  return [
-    counter(userPk, sk.hourSends(c.hourBucket), c.maxPerHour, hourEnd),
-    counter(userPk, sk.daySends(c.dayBucket), c.maxPerDay, dayEnd),
-    counter(destPk, sk.hourSends(c.hourBucket), c.maxPerHour, hourEnd),
-    counter(destPk, sk.daySends(c.dayBucket), c.maxPerDay, dayEnd),
-  ];
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+}
+
+/** Which of the destination's caps refused, from its item as it was. */
+export function destinationRefusal(old: Item | undefined, c: SendCounters): SendRefusalReason {
+  const day = typeof old?.n === 'number' ? old.n : 0;
+  return day >= c.maxPerDay ? 'destination_day' : 'destination_hour';
+}
+
+/** Adds the user's own hourly and daily counts to a write of its state item, below their caps. */
+export function countUserSend(b: UpdateBuilder, c: SendCounters): void {
+  const hour = b.name(STATE_ATTR.hourSends(c.hourBucket), '#userHour');
+  const day = b.name(STATE_ATTR.daySends(c.dayBucket), '#userDay');
+  b.add(`${hour} :one`, `${day} :one`)
+    .when(belowOrAbsent(hour, ':maxHour'), belowOrAbsent(day, ':maxDay'))
+    .bind({ ':one': 1, ':maxHour': c.maxPerHour, ':maxDay': c.maxPerDay });
+}
+
+/** Which of the user's caps refused, from its state item as it was; undefined if neither. */
+export function userRefusal(old: Item | undefined, c: SendCounters): SendRefusalReason | undefined {
+  const count = (name: string) => (typeof old?.[name] === 'number' ? (old[name] as number) : 0);
+  if (count(STATE_ATTR.daySends(c.dayBucket)) >= c.maxPerDay) return 'user_day';
+  if (count(STATE_ATTR.hourSends(c.hourBucket)) >= c.maxPerHour) return 'user_hour';
+  return undefined;
 }

@@ -1,0 +1,177 @@
+/**
+ * The one write that reserves a send (docs/data-model.md, "send a code"): a
+ * transaction of the user's state item and the destination's day counter.
+ *
+ * On the state item, in one conditional update: the cooldown has passed, the user
+ * is not locked, the user's own caps have room, the factor cap is unchanged for an
+ * enrolment, and the slot's live challenge is still the one read. The new code
+ * becomes the slot's live challenge in the same write, and the code it replaces is
+ * marked superseded, so one purpose never has two live codes, however many sends
+ * (on any channels) arrive at once.
+ */
+import type { ChallengeRecord } from '../../domain/records';
+import type { SendReservation, SendReservationResult } from '../../ports/store';
+import { ABSENT_OR_EXPIRED, COOLDOWN_ELAPSED, NOT_LOCKED, equalsOrAbsentIfZero } from './conditions';
+import {
+  challengeToEntry,
+  deliveryToEntry,
+  factorToItem,
+  idempotentFromItem,
+  type Item,
+} from './item-mapping';
+import { STATE_ATTR, TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
+import {
+  countUserSend,
+  destinationCounterUpdate,
+  destinationRefusal,
+  userRefusal,
+  type TransactItem,
+} from './send-counters';
+import { UpdateBuilder } from './update-builder';
+
+export interface ReservationItems {
+  readonly items: TransactItem[];
+  /** Reads the refusal from the cancellation reasons (index-aligned with `items`). */
+  readonly refusal: (reasons: ReadonlyArray<{ Code?: string; Item?: Item }>) => SendReservationResult;
+}
+
+export function reservationItems(table: string, r: SendReservation): ReservationItems {
+  const b = new UpdateBuilder();
+  const cd = b.name(STATE_ATTR.cooldown(r.cooldownKey), '#cd');
+  const live = b.name(STATE_ATTR.live(r.slot), '#live');
+  b.set(`${cd} = :now`, 'updatedAt = :now')
+    .when(COOLDOWN_ELAPSED, NOT_LOCKED)
+    .bind({ ':now': r.now, ':cutoff': r.cooldownCutoff, ':false': false, ':pending': 'pending' });
+  // The slot's live challenge is exactly the one this send was decided from.
+  b.when(r.expectLive === undefined ? `attribute_not_exists(${live})` : `${live} = :expectLive`).bind({
+    ':expectLive': r.expectLive,
+  });
+  const written = new Set([STATE_ATTR.cooldown(r.cooldownKey), STATE_ATTR.live(r.slot)]);
+
+  if (r.challenge.kind === 'new') {
+    const record: ChallengeRecord = r.challenge.record;
+    const ch = b.name(STATE_ATTR.challenge(record.challengeId), '#ch');
+    written.add(STATE_ATTR.challenge(record.challengeId));
+    b.set(`${ch} = :challenge`, `${live} = :challengeId`)
+      .when(`attribute_not_exists(${ch})`)
+      .bind({ ':challenge': challengeToEntry(record), ':challengeId': record.challengeId });
+    if (r.challenge.supersedes !== undefined) {
+      // The code it replaces stops working, but stays recognisable as superseded.
+      const old = b.name(STATE_ATTR.challenge(r.challenge.supersedes), '#old');
+      written.add(STATE_ATTR.challenge(r.challenge.supersedes));
+      b.set(`${old}.t = :superseded`).when(`${old}.t = :pending`).bind({ ':superseded': 'superseded' });
+    }
+  } else {
+    // One more delivery of the live code, only while it can still be accepted.
+    const ch = b.name(STATE_ATTR.challenge(r.challenge.challengeId), '#ch');
+    written.add(STATE_ATTR.challenge(r.challenge.challengeId));
+    const d = r.challenge.delivery;
+    b.set(
+      `${ch}.d = list_append(${ch}.d, :delivery)`,
+      `${ch}.c = :channel`,
+      `${ch}.f = :factorId`,
+      `${ch}.m = :masked`,
+    )
+      .when(`${ch}.t = :pending`, `${ch}.e > :now`)
+      .bind({
+        ':delivery': [deliveryToEntry(d)],
+        ':channel': d.channel,
+        ':factorId': d.factorId,
+        ':masked': r.challenge.destinationMasked,
+      });
+  }
+
+  if (r.newFactor) {
+    b.set('factorsVersion = :nextVersion')
+      .when(equalsOrAbsentIfZero('factorsVersion', ':version', r.newFactor.expectFactorsVersion))
+      .bind({
+        ':version': r.newFactor.expectFactorsVersion,
+        ':nextVersion': r.newFactor.expectFactorsVersion + 1,
+      });
+  }
+  countUserSend(b, r.counters);
+  for (const name of r.stale) if (!written.has(name)) b.remove(b.name(name));
+
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: table,
+        Key: { pk: pk.user(r.userId), sk: sk.state },
+        ...b.build(),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    { Update: destinationCounterUpdate(table, r.counters) },
+  ];
+  const roles: Array<'factor' | 'idempotency'> = [];
+  if (r.newFactor) {
+    roles.push('factor');
+    items.push({
+      Put: {
+        TableName: table,
+        Item: factorToItem(
+          r.newFactor.record,
+          // A factor never activated disappears with its enrolment code's record.
+          r.challenge.kind === 'new' ? r.challenge.record.expiresAt + r.retentionSeconds * 1000 : undefined,
+        ),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  if (r.idempotency) {
+    roles.push('idempotency');
+    items.push({
+      Put: {
+        TableName: table,
+        Item: idempotencyItem(r.userId, r.idempotency),
+        // One answer per key: a concurrent twin finds this one and returns it.
+        ConditionExpression: ABSENT_OR_EXPIRED,
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':nowSeconds': Math.floor(r.now / 1000) },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    });
+  }
+
+  return {
+    items,
+    refusal(reasons) {
+      const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+      const idem = roles.indexOf('idempotency');
+      const idemReason = idem >= 0 ? reasons[idem + 2] : undefined;
+      if (idemReason?.Code === 'ConditionalCheckFailed' && idemReason.Item) {
+        return { ok: false, reason: 'idempotent', response: idempotentFromItem(idemReason.Item) };
+      }
+      if (failed(0)) {
+        const old = reasons[0]?.Item;
+        const locked =
+          old?.hardLocked === true || (typeof old?.lockedUntil === 'number' && old.lockedUntil > r.now);
+        if (locked) return { ok: false, reason: 'locked' };
+        const stamp = old?.[STATE_ATTR.cooldown(r.cooldownKey)];
+        if (typeof stamp === 'number' && stamp > r.cooldownCutoff) return { ok: false, reason: 'cooldown' };
+        const capped = userRefusal(old, r.counters);
+        if (capped) return { ok: false, reason: capped };
+        // The live code, the factor set or the challenge changed in between: decide again.
+        return { ok: false, reason: 'conflict' };
+      }
+      if (failed(1)) return { ok: false, reason: destinationRefusal(reasons[1]?.Item, r.counters) };
+      return { ok: false, reason: 'conflict' };
+    },
+  };
+}
+
+export function idempotencyItem(
+  userId: string,
+  r: NonNullable<SendReservation['idempotency']>,
+): Record<string, unknown> {
+  return {
+    pk: pk.user(userId),
+    sk: sk.idempotency(r.key),
+    kind: 'idempotency',
+    key: r.key,
+    requestHash: r.requestHash,
+    statusCode: r.statusCode,
+    body: r.body,
+    [TTL_ATTRIBUTE]: toTtl(r.expiresAt),
+  };
+}
