@@ -4,6 +4,8 @@
  * an opaque cursor; events expire after the retention; and no event or answer
  * ever shows a whole phone number or email address.
  */
+jest.setTimeout(30_000);
+
 import { documentClient } from '../../lambdas/adapters/dynamodb/client';
 import { DynamoDbAccountStore } from '../../lambdas/adapters/dynamodb/dynamodb-account-store';
 import { EVENT_TYPES } from '../../lambdas/domain/events';
@@ -122,6 +124,15 @@ async function fullHistory(app: TestApp, refused: Set<string>, seen: Recorder): 
   return { smsId, emailId, times };
 }
 
+/** Other accounts fill the phone's daily cap; the owner's next notice to it is recorded as not sent. */
+async function capThenNotify(app: TestApp): Promise<void> {
+  app.clock.advance(11 * 60);
+  for (let i = 0; i < app.policy.maxSendsPerDay; i++) {
+    await app.call('POST', `/v1/users/filler-${i}/factors`, { type: 'sms', destination: PHONE });
+  }
+  expect((await app.call('POST', '/v1/users/u/recovery-codes')).status).toBe(201);
+}
+
 /** An app whose provider refuses the destinations in `refused`, with room for the history's sends. */
 async function historyApp(): Promise<{ app: TestApp; refused: Set<string> }> {
   const refused = new Set<string>();
@@ -137,6 +148,7 @@ describe('Use case: account activity', () => {
     // Prepare
     const { app, refused } = await historyApp();
     await fullHistory(app, refused, []);
+    await capThenNotify(app);
     // Act
     const events = await allEvents(app, 'u');
     // Assess

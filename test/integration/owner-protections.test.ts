@@ -272,7 +272,7 @@ describe('Use case: the signed report link in an email', () => {
     const raw = Buffer.from(token, 'base64url');
     const flip = (i: number) => {
       const copy = Buffer.from(raw);
-      copy[i] ^= 0x01;
+      copy[i] = (copy[i] ?? 0) ^ 0x01;
       return copy.toString('base64url');
     };
     const forged = [
@@ -298,12 +298,16 @@ describe('Use case: the signed report link in an email', () => {
     const { token } = await emailedLink(app);
     const eventsBefore = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as unknown[];
     // Act
-    const answers = await Promise.all([1, 2, 3].map(() => publicCall(app, 'POST', `/v1/reports/${token}`, '{}')));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => publicCall(app, 'POST', `/v1/reports/${token}`, '{}')),
+    );
     const later = await publicCall(app, 'POST', `/v1/reports/${token}`, '{}');
     // Assess
     for (const answer of [...answers, later]) expect(answer.status).toBe(202);
     expect(answers.filter((a) => a.body.codeCanceled === true)).toHaveLength(1);
-    const events = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as Array<{ type: string }>;
+    const events = (await app.call('GET', '/v1/users/u/events?limit=100')).body.events as Array<{
+      type: string;
+    }>;
     const added = events.slice(0, events.length - eventsBefore.length);
     expect(added.filter((e) => e.type === 'unrequested_code_reported')).toHaveLength(1);
     expect(added.filter((e) => e.type === 'device_revoked')).toHaveLength(1);

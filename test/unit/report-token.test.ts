@@ -19,7 +19,8 @@ const subject = {
 /** Flips one bit of the decoded token at `index`. */
 function flipped(token: string, index: number): string {
   const raw = Buffer.from(token, 'base64url');
-  raw[index % raw.length] ^= 0x01;
+  const at = index % raw.length;
+  raw[at] = (raw[at] ?? 0) ^ 0x01;
   return raw.toString('base64url');
 }
 

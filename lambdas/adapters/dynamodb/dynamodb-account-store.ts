@@ -8,11 +8,8 @@ import {
   BatchWriteCommand,
   GetCommand,
   QueryCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { DeviceRecord } from '../../domain/records';
 import type { AccountStore, EventPage } from '../../ports/account-store';
