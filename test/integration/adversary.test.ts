@@ -7,7 +7,8 @@
  * right one slip through.
  */
 import { generate } from 'otplib';
-import { activeSmsFactor, testApp, type TestApp, type TestResponse } from './harness';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { activeSmsFactor, rawClient, testApp, type TestApp, type TestResponse } from './harness';
 
 const PHONE = '+14155550123';
 const EMAIL = 'owner@example.com';
@@ -308,5 +309,69 @@ describe('Guarantee: a recovery code is accepted once', () => {
     // Assess
     for (const r of reused) expect(r).toMatchObject({ status: 409, body: { code: 'code_already_used' } });
     expect(wrong.body).toMatchObject({ code: 'code_incorrect', attemptsRemaining: 4 });
+  });
+});
+
+describe('Guarantee: a request that dies holding the last attempt cannot lock a user for good', () => {
+  it('locks as of the dead attempt, and opens the next window when that lock ends', async () => {
+    // Prepare: the window's last attempt was taken a minute ago and never judged (its request died).
+    const app = await testApp();
+    await activeSmsFactor(app, 'dead-attempt', PHONE);
+    app.clock.advance(61);
+    await app.call('POST', '/v1/users/dead-attempt/challenges', {});
+    const code = app.lastCode(PHONE);
+    const then = app.clock.now() - 60_000;
+    const client = rawClient();
+    await client.send(
+      new UpdateItemCommand({
+        TableName: app.tableName,
+        Key: { pk: { S: 'USER#dead-attempt' }, sk: { S: 'STATE' } },
+        UpdateExpression: 'SET attempts = :five, attemptLimit = :five, lastAttemptAt = :then',
+        ExpressionAttributeValues: {
+          ':five': { N: '5' },
+          ':then': { N: String(then) },
+        },
+      }),
+    );
+    client.destroy();
+    // Act
+    const during = await app.call('POST', '/v1/users/dead-attempt/verify', { code });
+    app.clock.advance(app.policy.firstLockoutSeconds);
+    const after = await app.call('POST', '/v1/users/dead-attempt/verify', { code });
+    // Assess
+    expect(during).toMatchObject({ status: 423, body: { code: 'locked' } });
+    expect(Date.parse(during.body.lockedUntil as string)).toBe(then + app.policy.firstLockoutSeconds * 1000);
+    expect(after.status).toBe(200);
+  });
+});
+
+describe('Decision: a remembered device while the user is locked', () => {
+  it('keeps trusting the owner’s device: the lock stops guessing, and a device token cannot be guessed', async () => {
+    // Prepare
+    const app = await testApp();
+    await activeSmsFactor(app, 'device-lock', PHONE);
+    app.clock.advance(61);
+    await app.call('POST', '/v1/users/device-lock/challenges', {});
+    const remembered = await app.call('POST', '/v1/users/device-lock/verify', {
+      code: app.lastCode(PHONE),
+      rememberDevice: true,
+    });
+    const deviceToken = remembered.body.deviceToken as string;
+    app.clock.advance(61);
+    await app.call('POST', '/v1/users/device-lock/challenges', {});
+    const code = app.lastCode(PHONE);
+    for (let i = 0; i < app.policy.maxAttempts; i++) {
+      await app.call('POST', '/v1/users/device-lock/verify', { code: wrongCodeFor(code, i) });
+    }
+    // Act
+    const locked = await app.call('POST', '/v1/users/device-lock/verify', { code });
+    const device = await app.call('POST', '/v1/users/device-lock/devices/verify', { deviceToken });
+    const forged = await app.call('POST', '/v1/users/device-lock/devices/verify', {
+      deviceToken: `${deviceToken.slice(0, -1)}${deviceToken.endsWith('A') ? 'B' : 'A'}`,
+    });
+    // Assess
+    expect(locked.status).toBe(423);
+    expect(device.body).toMatchObject({ trusted: true });
+    expect(forged.body).toEqual({ trusted: false });
   });
 });
