@@ -16,6 +16,7 @@ export function eventView(e: AccountEvent) {
     ...(e.factorId !== undefined ? { factorId: e.factorId } : {}),
     ...(e.purpose !== undefined ? { purpose: e.purpose } : {}),
     ...(e.notice !== undefined ? { notice: e.notice } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
     ...(e.context !== undefined ? { context: e.context } : {}),
   };
 }

@@ -36,9 +36,11 @@ import {
   hourBucketEnd,
   sendsRemainingAfter,
 } from '../domain/send-limits';
-import { capForm } from '../domain/destination';
+import { capForm, phoneCountry } from '../domain/destination';
 import type { Policy } from '../config/policy';
-import type { SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
+import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
+import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
+import { randomInt } from 'node:crypto';
 import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -76,6 +78,14 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   // Caps and cooldowns count the destination in its normal form, however it is spelled.
   const destinationHash = keyedHash(key, 'destination', capForm(channel, input.factor.destination));
 
+  const abuse = await abuseCountingFor(
+    deps,
+    key,
+    channel,
+    input.factor.destination,
+    input.context,
+    clock.now(),
+  );
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
     const now = clock.now();
@@ -151,6 +161,8 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       now,
       cooldownKey: cdKey,
       cooldownCutoff: now - policy.resendCooldownSeconds * 1000,
+      ...(lastSent !== undefined ? { previousCooldown: lastSent } : {}),
+      ...(snapshot.stateExists ? {} : { createsState: true }),
       slot,
       expectLive: liveId,
       challenge: reuse
@@ -158,6 +170,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
             kind: 'reuse',
             challengeId: reuse.challengeId,
             delivery,
+            deliveryIndex: reuse.deliveries.length,
             destinationMasked: input.factor.destinationMasked ?? '',
           }
         : { kind: 'new', record: challenge, ...(supersedes ? { supersedes } : {}) },
@@ -168,6 +181,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       retentionSeconds: policy.challengeRetentionSeconds,
       stale: snapshot.stale,
       events,
+      ...(abuse ? { abuse } : {}),
       ...(input.idempotency
         ? {
             idempotency: {
@@ -191,6 +205,8 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         case 'user_day':
         case 'destination_day':
           throw sendRefusalError(result.reason, now, now + policy.resendCooldownSeconds * 1000);
+        case 'abuse':
+          throw await blockedSend(deps, input, snapshot, result.scope, now);
         case 'locked':
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
@@ -307,4 +323,53 @@ export function sendRefusalError(reason: SendRefusalReason, now: number, cooldow
   return reason.endsWith('hour')
     ? new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now))
     : new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
+}
+
+/** SMS and voice: the abuse limits' counters this send takes (docs/api.md, "Abuse defences"). */
+async function abuseCountingFor(
+  deps: AppDeps,
+  key: Buffer,
+  channel: DeliveryChannel,
+  destination: string,
+  context: RequestContext | undefined,
+  now: number,
+): Promise<AbuseCounting | undefined> {
+  if (channel === 'email') return undefined;
+  const country = await phoneCountry(destination);
+  const counters = abuseCounters(
+    {
+      channel,
+      prefixHash: keyedHash(key, 'prefix', phonePrefix(destination)),
+      ...(country ? { country } : {}),
+      ...(context?.ip ? { ipHash: keyedHash(key, 'ip', context.ip) } : {}),
+      keyName: 'default',
+      shard: randomInt(SERVICE_SHARDS),
+    },
+    deps.policy,
+  );
+  return { counters, hourBucket: hourBucket(now) };
+}
+
+/** A send an abuse limit refused: nothing was sent or kept; the owner's record says so. */
+async function blockedSend(
+  deps: AppDeps,
+  input: SendCodeInput,
+  snapshot: UserSnapshot,
+  scope: AbuseScope,
+  now: number,
+): Promise<DomainError> {
+  await deps.accounts.recordEvents([
+    newEvent(deps, input.userId, 'send_blocked', now, {
+      channel: input.factor.type as DeliveryChannel,
+      factorId: input.factor.factorId,
+      purpose: input.purpose,
+      reason: scope,
+      context: input.context,
+    }),
+  ]);
+  return new SendLimitExceededError(
+    scope,
+    secondsUntil(hourBucketEnd(now), now),
+    alternativesTo(snapshot, input.factor.factorId),
+  );
 }

@@ -36,6 +36,18 @@ export interface Policy {
   readonly eventRetentionDays: number;
   /** How long a challenge record outlives its code, so late entries get a precise answer. @default 86400 */
   readonly challengeRetentionSeconds: number;
+  /** SMS and voice sends per number prefix (E.164 without its last 4 digits) in a clock hour. @default 30 */
+  readonly maxSendsPerPrefixPerHour: number;
+  /** SMS and voice sends per destination country in a clock hour. @default 1000 */
+  readonly maxSendsPerCountryPerHour: number;
+  /** SMS and voice sends per end-user IP (`context.ip`) in a clock hour. @default 10 */
+  readonly maxSendsPerIpPerHour: number;
+  /** SMS and voice sends per API key in a clock hour. @default 1000 (ONETIME_MAX_SENDS_PER_KEY_PER_HOUR) */
+  readonly maxSendsPerKeyPerHour: number;
+  /** The whole service's SMS in a clock hour: a circuit breaker on spend. @default 2000 */
+  readonly maxSmsPerHour: number;
+  /** The whole service's voice calls in a clock hour. @default 200 */
+  readonly maxVoicePerHour: number;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -54,6 +66,12 @@ export const DEFAULT_POLICY: Policy = {
   totpWindow: 1,
   eventRetentionDays: 400,
   challengeRetentionSeconds: 86_400,
+  maxSendsPerPrefixPerHour: 30,
+  maxSendsPerCountryPerHour: 1000,
+  maxSendsPerIpPerHour: 10,
+  maxSendsPerKeyPerHour: 1000,
+  maxSmsPerHour: 2000,
+  maxVoicePerHour: 200,
 };
 
 export function readPolicy(env: Env): Policy {
@@ -79,5 +97,21 @@ export function readPolicy(env: Env): Policy {
       d.challengeRetentionSeconds,
       86_400,
     ),
+    maxSendsPerPrefixPerHour: readInt(
+      env,
+      'ONETIME_MAX_SENDS_PER_PREFIX_PER_HOUR',
+      d.maxSendsPerPrefixPerHour,
+      1,
+    ),
+    maxSendsPerCountryPerHour: readInt(
+      env,
+      'ONETIME_MAX_SENDS_PER_COUNTRY_PER_HOUR',
+      d.maxSendsPerCountryPerHour,
+      1,
+    ),
+    maxSendsPerIpPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_IP_PER_HOUR', d.maxSendsPerIpPerHour, 1),
+    maxSendsPerKeyPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR', d.maxSendsPerKeyPerHour, 1),
+    maxSmsPerHour: readInt(env, 'ONETIME_MAX_SMS_PER_HOUR', d.maxSmsPerHour, 1),
+    maxVoicePerHour: readInt(env, 'ONETIME_MAX_VOICE_PER_HOUR', d.maxVoicePerHour, 1),
   };
 }

@@ -3,6 +3,7 @@
  * that code promises. The HTTP layer maps them to problem JSON in one place
  * (lambdas/http/problem.ts); nothing else decides status codes.
  */
+import type { AbuseScope } from './abuse-limits';
 import type { DeliveryChannel } from './channel';
 
 export interface Alternative {
@@ -274,14 +275,40 @@ export class ResendTooSoonError extends DomainError {
   }
 }
 
+const ABUSE_DETAIL: Record<AbuseScope, string> = {
+  prefix: 'Too many codes were sent to numbers like this one in the last hour',
+  country: 'Too many codes were sent to this country in the last hour',
+  ip: 'Too many codes were asked for from this network in the last hour',
+  key: 'This API key asked for too many codes in the last hour',
+  service: 'The service has sent as many messages as it may in this hour',
+};
+
 export class SendLimitExceededError extends DomainError {
   readonly status = 429;
   readonly code = 'send_limit_exceeded';
   readonly title = 'Send limit reached';
   override readonly retryAfterSeconds: number;
-  constructor(scope: 'hour' | 'day', retryAfterSeconds: number) {
-    super(`Too many codes were sent in this ${scope}; try again later.`);
+  /**
+   * `hour` / `day`: the user's or the destination's caps; the others are the abuse
+   * limits on SMS and voice, whose answer names the user's other factors.
+   */
+  constructor(
+    readonly scope: 'hour' | 'day' | AbuseScope,
+    retryAfterSeconds: number,
+    readonly alternatives?: readonly Alternative[],
+  ) {
+    super(
+      scope === 'hour' || scope === 'day'
+        ? `Too many codes were sent in this ${scope}; try again later.`
+        : `${ABUSE_DETAIL[scope]}; try again later${alternatives?.length ? ' or use one of the alternatives' : ''}.`,
+    );
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+  override extras(): ProblemExtras {
+    return {
+      scope: this.scope,
+      ...(this.alternatives ? { alternatives: this.alternatives } : {}),
+    };
   }
 }
 

@@ -21,6 +21,8 @@ export const EVENT_TYPES = [
   'unrequested_code_reported',
   // A security notice that every destination of the owner's was capped for: recorded, not sent.
   'notice_not_sent',
+  // An SMS or voice send refused by an abuse limit (`reason` names it): nothing was sent.
+  'send_blocked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -39,5 +41,7 @@ export interface AccountEvent {
   readonly purpose?: string;
   /** For `notice_not_sent`: which notice. */
   readonly notice?: string;
+  /** For `send_blocked`: the limit's scope. */
+  readonly reason?: string;
   readonly context?: RequestContext;
 }

@@ -125,6 +125,8 @@ export interface UserSnapshot {
   readonly idempotent: readonly IdempotentResponse[];
   /** Sends counted so far in the current hour and day buckets. */
   readonly sendCounts: { readonly hour: number; readonly day: number };
+  /** Whether the user has a state item at all (a first send creates it). */
+  readonly stateExists: boolean;
   /** Attributes of the state item that have outlived their use (old cooldowns, buckets, challenges). */
   readonly stale: readonly string[];
 }

@@ -4,6 +4,7 @@
  * worth reporting, not something to ignore silently.
  */
 import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../domain/channel';
+import { isIP } from 'node:net';
 import * as z from 'zod/v4-mini';
 import './zod';
 
@@ -18,11 +19,12 @@ export const userIdSchema = pattern(
 /** Ids onetime creates (ULIDs), checked loosely: anything else simply is not found. */
 export const idSchema = pattern(/^[A-Za-z0-9_-]{1,64}$/, 'is not a valid id');
 
-/** Report tokens are base64url payload + '.' + MAC; anything else is simply not genuine. */
+/** Report tokens are base64url; anything else is simply not genuine. */
 export const reportTokenSchema = pattern(/^[A-Za-z0-9_.-]{1,512}$/, 'is not a valid report token');
 
 export const contextSchema = z.strictObject({
-  ip: z.optional(text(1, 64)),
+  // The end user's IP counts toward the abuse limits: it must be one (IPv4 or IPv6).
+  ip: z.optional(text(1, 64).check(z.refine((ip) => isIP(ip) !== 0, 'must be an IPv4 or IPv6 address'))),
   userAgent: z.optional(text(1, 512)),
 });
 

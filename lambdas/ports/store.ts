@@ -8,6 +8,7 @@
 import type { AccountEvent } from '../domain/events';
 import type { Policy } from '../config/policy';
 import type { LockPlan } from '../domain/lockout';
+import type { AbuseCounter, AbuseScope } from '../domain/abuse-limits';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
@@ -22,6 +23,12 @@ import type {
 
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+}
+
+/** The abuse limits' counters of one send, in its clock hour. */
+export interface AbuseCounting {
+  readonly counters: readonly AbuseCounter[];
+  readonly hourBucket: number;
 }
 
 /** The caps one send counts against: the user's own (on its state) and its destination's. */
@@ -44,6 +51,10 @@ export interface SendReservation {
   /** The cooldown attribute to check and stamp; sends before `cooldownCutoff` are outside it. */
   readonly cooldownKey: string;
   readonly cooldownCutoff: number;
+  /** The stamp it replaces, restored if the send is undone. */
+  readonly previousCooldown?: number;
+  /** This send creates the user's state item (a first send): undoing it deletes the item. */
+  readonly createsState?: boolean;
   /** The slot's live challenge as read: the write applies only if it is still the live one. */
   readonly slot: string;
   readonly expectLive: string | undefined;
@@ -54,6 +65,8 @@ export interface SendReservation {
         readonly kind: 'reuse';
         readonly challengeId: string;
         readonly delivery: DeliveryAttempt;
+        /** Where the delivery lands in the challenge's list. */
+        readonly deliveryIndex: number;
         readonly destinationMasked: string;
       };
   /** Set when the send enrols a new factor (guarded by the factor cap). */
@@ -64,6 +77,8 @@ export interface SendReservation {
   readonly stale: readonly string[];
   readonly events: readonly AccountEvent[];
   readonly idempotency?: IdempotencyRecord;
+  /** SMS and voice: the abuse limits' counters, counted beside the reservation. */
+  readonly abuse?: AbuseCounting;
 }
 
 /** Why a send was refused by a cooldown or one of the send caps. */
@@ -72,6 +87,7 @@ export type SendRefusalReason =
 
 export type SendRefusal =
   | { readonly ok: false; readonly reason: SendRefusalReason | 'locked' | 'conflict' }
+  | { readonly ok: false; readonly reason: 'abuse'; readonly scope: AbuseScope }
   | { readonly ok: false; readonly reason: 'idempotent'; readonly response: IdempotentResponse };
 
 export type SendReservationResult = { readonly ok: true } | SendRefusal;

@@ -22,6 +22,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Policy } from '../../config/policy';
 import type { AccountEvent } from '../../domain/events';
 import type { LockPlan } from '../../domain/lockout';
+import type { AbuseScope } from '../../domain/abuse-limits';
 import type {
   ChallengeRecord,
   FactorRecord,
@@ -67,7 +68,8 @@ import {
 import { STATE_ATTR, pk, sk } from './keys';
 import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import { destinationCounterUpdate, type TransactItem } from './send-counters';
-import { idempotencyItem, reservationItems } from './send-reservation';
+import { idempotencyItem, reservationItems, undoItems } from './send-reservation';
+import { AbuseCounters } from './abuse-counters';
 
 export interface DynamoDbStoreOptions {
   readonly tableName: string;
@@ -95,6 +97,7 @@ export class DynamoDbStore implements Store {
   private readonly events: EventWriter;
   private readonly retentionMs: number;
   private readonly cooldownMs: number;
+  private readonly abuse: AbuseCounters;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -104,6 +107,7 @@ export class DynamoDbStore implements Store {
     this.events = new EventWriter(client, this.table, options.eventRetentionDays ?? 400);
     this.retentionMs = (options.challengeRetentionSeconds ?? 86_400) * 1000;
     this.cooldownMs = (options.resendCooldownSeconds ?? 60) * 1000;
+    this.abuse = new AbuseCounters(client, this.table);
   }
 
   async loadUser(userId: string, now: number): Promise<UserSnapshot> {
@@ -126,11 +130,24 @@ export class DynamoDbStore implements Store {
 
   async reserveSend(r: SendReservation): Promise<SendReservationResult> {
     const { items, refusal } = reservationItems(this.table, r);
+    const abuse = r.abuse;
     return this.events.beside(
       r.events,
       async (): Promise<SendReservationResult> => {
-        const reasons = await this.transact(items);
-        return reasons ? refusal(reasons) : { ok: true };
+        // The abuse counters go beside the reservation, in the same round trip.
+        const [reserved, counted] = await Promise.allSettled([
+          this.transact(items),
+          abuse ? this.abuse.count(abuse) : Promise.resolve({ ok: true as const }),
+        ]);
+        const committed = reserved.status === 'fulfilled' && reserved.value === undefined;
+        const allowed = counted.status === 'fulfilled' && counted.value.ok;
+        if (committed && allowed) return { ok: true };
+        if (committed) await this.transact(undoItems(this.table, r));
+        if (!committed && abuse && allowed) await this.abuse.uncount(abuse);
+        if (reserved.status === 'rejected') throw reserved.reason;
+        if (counted.status === 'rejected') throw counted.reason;
+        if (!committed) return refusal(reserved.value ?? []);
+        return { ok: false, reason: 'abuse', scope: (counted.value as { scope: AbuseScope }).scope };
       },
       (result) => !result.ok,
     );

@@ -268,6 +268,7 @@ export function eventFromItem(item: Item): AccountEvent {
     factorId: optStr(item.factorId),
     purpose: optStr(item.purpose),
     notice: optStr(item.notice),
+    reason: optStr(item.reason),
     context: item.context as AccountEvent['context'],
   });
 }
@@ -308,6 +309,7 @@ export function snapshotFromItems(
       hour: num(stateItem?.[STATE_ATTR.hourSends(horizon.hourBucket)]),
       day: num(stateItem?.[STATE_ATTR.daySends(horizon.dayBucket)]),
     },
+    stateExists: stateItem !== undefined,
     stale: staleStateAttributes(stateItem, now, horizon),
   };
 }

@@ -175,3 +175,81 @@ export function idempotencyItem(
     [TTL_ATTRIBUTE]: toTtl(r.expiresAt),
   };
 }
+
+/**
+ * Takes a committed reservation back, when a guard counted beside it refused (an
+ * abuse limit): the new code is canceled and the slot's live code is the old one
+ * again; a reused code loses the delivery; the cooldown stamp, the user's and the
+ * destination's counts, an enrolled factor and the idempotent answer are undone.
+ * Only while the slot is still as the reservation left it.
+ */
+export function undoItems(table: string, r: SendReservation): TransactItem[] {
+  const b = new UpdateBuilder();
+  const cd = b.name(STATE_ATTR.cooldown(r.cooldownKey), '#cd');
+  const live = b.name(STATE_ATTR.live(r.slot), '#live');
+  if (r.previousCooldown === undefined) b.remove(cd);
+  else b.set(`${cd} = :previousCooldown`).bind({ ':previousCooldown': r.previousCooldown });
+  if (r.challenge.kind === 'new') {
+    // The new code's id was never answered: it goes as if never made.
+    const ch = b.name(STATE_ATTR.challenge(r.challenge.record.challengeId), '#ch');
+    b.remove(ch).when(`${live} = :made`).bind({ ':made': r.challenge.record.challengeId });
+    if (r.expectLive === undefined) b.remove(live);
+    else b.set(`${live} = :previousLive`).bind({ ':previousLive': r.expectLive });
+    if (r.challenge.supersedes !== undefined) {
+      b.set(`${b.name(STATE_ATTR.challenge(r.challenge.supersedes), '#old')}.t = :pending`).bind({
+        ':pending': 'pending',
+      });
+    }
+  } else {
+    const ch = b.name(STATE_ATTR.challenge(r.challenge.challengeId), '#ch');
+    b.remove(`${ch}.d[${r.challenge.deliveryIndex}]`)
+      .when(`${live} = :reused`, `size(${ch}.d) = :length`)
+      .bind({ ':reused': r.challenge.challengeId, ':length': r.challenge.deliveryIndex + 1 });
+  }
+  const hour = b.name(STATE_ATTR.hourSends(r.counters.hourBucket), '#userHour');
+  const day = b.name(STATE_ATTR.daySends(r.counters.dayBucket), '#userDay');
+  b.add(`${hour} :minusOne`, `${day} :minusOne`).bind({ ':minusOne': -1 });
+  if (r.newFactor) b.set('factorsVersion = :version').bind({ ':version': r.newFactor.expectFactorsVersion });
+
+  const dest = destinationCounterUpdate(table, r.counters);
+  const stateKey = { pk: pk.user(r.userId), sk: sk.state };
+  const state: TransactItem =
+    r.createsState && r.challenge.kind === 'new'
+      ? {
+          // The send made the state item: it goes, while it is as the send left it.
+          Delete: {
+            TableName: table,
+            Key: stateKey,
+            ConditionExpression: '#live = :made',
+            ExpressionAttributeNames: { '#live': STATE_ATTR.live(r.slot) },
+            ExpressionAttributeValues: { ':made': r.challenge.record.challengeId },
+          },
+        }
+      : { Update: { TableName: table, Key: stateKey, ...b.build() } };
+  const items: TransactItem[] = [
+    state,
+    {
+      Update: {
+        TableName: table,
+        Key: dest.Key,
+        UpdateExpression: 'ADD n :minusOne, #h :minusOne',
+        ExpressionAttributeNames: { '#h': dest.ExpressionAttributeNames['#h'] },
+        ExpressionAttributeValues: { ':minusOne': -1 },
+      },
+    },
+  ];
+  if (r.newFactor) {
+    items.push({
+      Delete: {
+        TableName: table,
+        Key: { pk: pk.user(r.userId), sk: sk.factor(r.newFactor.record.factorId) },
+      },
+    });
+  }
+  if (r.idempotency) {
+    items.push({
+      Delete: { TableName: table, Key: { pk: pk.user(r.userId), sk: sk.idempotency(r.idempotency.key) } },
+    });
+  }
+  return items;
+}
