@@ -14,9 +14,9 @@ import {
   CodeIncorrectError,
   DeliveryExistsError,
   DeliveryFailedError,
+  DeliveryLockedError,
   DeliveryNotFoundError,
   InvalidRequestError,
-  LockedError,
   NoActiveFactorError,
   OutsideWindowError,
   type DomainError,
@@ -137,6 +137,8 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
   const delivery = await deps.deliveries.getDelivery(deliveryId, now);
   if (!delivery) throw new DeliveryNotFoundError();
   if (delivery.status === 'delivered') throw new AlreadyConfirmedError();
+  // Locked for good: resending its code would only help whoever guessed wrong.
+  if (delivery.failures >= deps.policy.maxAttempts) throw lockedDelivery();
   if (windowPosition(delivery, now) === 'after') throw outsideWindow(delivery);
   const cooldownEnd = delivery.lastSentAt + deps.policy.resendCooldownSeconds * 1000;
   if (cooldownEnd > now) throw sendRefusalError('cooldown', now, cooldownEnd);
@@ -146,10 +148,12 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
     userId: delivery.userId,
     now,
     cooldownCutoff: now - deps.policy.resendCooldownSeconds * 1000,
+    maxAttempts: deps.policy.maxAttempts,
     counters: sendCounters(deps.policy, keyedHash(key, 'destination', delivery.destination), now),
   });
   if (!result.ok) {
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();
+    if (result.reason === 'locked') throw lockedDelivery();
     throw sendRefusalError(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);
   }
   await send(deps, delivery, key, now);
@@ -184,7 +188,7 @@ export async function confirmDelivery(deps: AppDeps, deliveryId: string, code: s
 }
 
 /** A delivery past its limit of wrong codes stays locked: the sender makes a new one. */
-const lockedDelivery = () => new LockedError(null, 86_400);
+const lockedDelivery = () => new DeliveryLockedError();
 
 /** A write refused because a concurrent request confirmed or locked the delivery: say which. */
 async function changedUnderUs(deps: AppDeps, deliveryId: string, now: number): Promise<DomainError> {

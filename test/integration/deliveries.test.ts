@@ -2,6 +2,7 @@
  * Delivery codes: bound to one delivery and its window, the same code on every
  * resend, confirmed once, wrong codes counted per delivery.
  */
+import { sendCounters } from '../../lambdas/app/send-code';
 import { activeSmsFactor, testApp, type TestApp } from './harness';
 
 const PHONE = '+14155550100';
@@ -111,6 +112,56 @@ describe('Use case: deliveries', () => {
     expect(answers.filter((a) => a.body.code === 'code_incorrect')).toHaveLength(4);
     expect(answers.filter((a) => a.body.code === 'locked')).toHaveLength(46);
     expect(right).toMatchObject({ status: 423, body: { code: 'locked' } });
+  });
+
+  it('sends nothing more once locked, and says to create a new delivery', async () => {
+    // Prepare: five wrong codes lock the delivery
+    const app = await testApp();
+    await newDelivery(app);
+    const code = app.lastCode(COURIER_PHONE);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code: wrong });
+    app.clock.advance(app.policy.resendCooldownSeconds + 1);
+    const sent = app.outbox.list({ to: COURIER_PHONE, limit: 100 }).length;
+    // Act
+    const resends = [];
+    for (let i = 0; i < 3; i++) {
+      resends.push(await app.call('POST', '/v1/deliveries/parcel-1/resend'));
+      app.clock.advance(app.policy.resendCooldownSeconds + 1);
+    }
+    const right = await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code });
+    const status = await app.call('GET', '/v1/deliveries/parcel-1');
+    // Assess
+    expect(app.outbox.list({ to: COURIER_PHONE, limit: 100 })).toHaveLength(sent);
+    for (const answer of [...resends, right]) {
+      expect(answer.status).toBe(423);
+      expect(answer.body).toMatchObject({ code: 'locked', lockedUntil: null });
+      expect(answer.body.detail).toMatch(/create a new delivery/i);
+      expect(answer.body.detail).not.toMatch(/support|unlock/i);
+    }
+    expect(status.body).toMatchObject({ status: 'pending', attemptsRemaining: 0 });
+  });
+
+  it('refuses the resend in the database too, when the lock lands after the read', async () => {
+    // Prepare: lock the delivery, then ask the store as a resend that read it just before would
+    const app = await testApp();
+    await newDelivery(app);
+    const code = app.lastCode(COURIER_PHONE);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await app.call('POST', '/v1/deliveries/parcel-1/confirm', { code: wrong });
+    app.clock.advance(app.policy.resendCooldownSeconds + 1);
+    const now = app.clock.now();
+    // Act
+    const result = await app.deps.deliveries.recordResend({
+      deliveryId: 'parcel-1',
+      userId: 'u',
+      now,
+      cooldownCutoff: now - app.policy.resendCooldownSeconds * 1000,
+      maxAttempts: app.policy.maxAttempts,
+      counters: sendCounters(app.policy, 'destination-hash', now),
+    });
+    // Assess
+    expect(result).toEqual({ ok: false, reason: 'locked' });
   });
 
   it('answers precisely to bad input and unknown deliveries', async () => {

@@ -82,20 +82,23 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     userId: string;
     now: number;
     cooldownCutoff: number;
+    maxAttempts: number;
     counters: SendCounters;
-  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | SendRefusalReason }> {
+  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | 'locked' | SendRefusalReason }> {
     const items: TransactItem[] = [
       {
         Update: {
           TableName: this.table,
           Key: deliveryKey(input.deliveryId),
           UpdateExpression: 'SET lastSentAt = :now',
-          // One resend per cooldown, and only of a code still waiting to be confirmed.
-          ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND lastSentAt <= :cutoff',
+          // One resend per cooldown, and only of a code still waiting to be confirmed:
+          // a delivery locked by wrong codes (even one locked a moment ago) sends nothing.
+          ConditionExpression: `${OPEN_BELOW_LIMIT} AND lastSentAt <= :cutoff`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':now': input.now,
             ':pending': 'pending',
+            ':max': input.maxAttempts,
             ':cutoff': input.cooldownCutoff,
           },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -112,7 +115,9 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       const first = reasons[0];
       if (first?.Code === 'ConditionalCheckFailed') {
         const status = first.Item?.status?.S;
-        return { ok: false, reason: status === 'pending' ? 'cooldown' : 'not_pending' };
+        if (status !== 'pending') return { ok: false, reason: 'not_pending' };
+        const failures = Number(first.Item?.failures?.N ?? 0);
+        return { ok: false, reason: failures >= input.maxAttempts ? 'locked' : 'cooldown' };
       }
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       return { ok: false, reason: COUNTER_ROLES[index - 1] ?? 'cooldown' };
