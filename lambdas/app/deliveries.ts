@@ -7,7 +7,7 @@ import type { DeliveryChannel } from '../domain/channel';
 import { codeMatches, deriveCode, keyedHash, newSeed } from '../domain/codes';
 import { normaliseEnteredCode } from '../domain/challenge-match';
 import { MAX_WINDOW_MS, windowPosition, type DeliveryRecord } from '../domain/delivery';
-import { normaliseDestination, type Destination } from '../domain/destination';
+import { normaliseDestination, phoneRules, type Destination } from '../domain/destination';
 import { pickFactor } from '../domain/records';
 import {
   AlreadyConfirmedError,
@@ -77,11 +77,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     // The recipient need not have enrolled anything: the sender names the destination.
     target = {
       channel: input.channel,
-      destination: await normaliseDestination(
-        input.channel,
-        input.destination,
-        deps.messaging.smsAllowedCountries,
-      ),
+      destination: await normaliseDestination(input.channel, input.destination, phoneRules(deps.messaging)),
     };
   } else {
     const snapshot = await deps.store.loadUser(input.userId, now);
