@@ -1,6 +1,8 @@
 /**
  * The DeliveryStore port on the table: one item per delivery (`DELIVERY#<id>`),
- * kept a week past its window. Creation, resends, confirmation and wrong codes
+ * kept a week past its window, and a pointer to it in the user's
+ * `DELIVERIES#<user>` partition (written in the same transaction, with the same
+ * TTL) by which erasure finds it. Creation, resends, confirmation and wrong codes
  * are each one conditional write; resends and creation also count against the
  * shared send caps in the same transaction.
  */
@@ -17,7 +19,7 @@ import type { DeliveryStore, SendRefusalReason } from '../../ports/delivery-stor
 import { StoreUnavailableError, type SendCounters } from '../../ports/store';
 import { ABSENT_OR_EXPIRED } from './conditions';
 import { defined, eventToItem, isLive, type Item } from './item-mapping';
-import { TTL_ATTRIBUTE, toTtl } from './keys';
+import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 import { dynamoRequest, updateOrFalse } from './request';
 import { COUNTER_ROLES, sendCounterItems, type TransactItem } from './send-counters';
 
@@ -51,6 +53,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     events: readonly AccountEvent[];
   }): Promise<{ ok: true } | { ok: false; reason: 'exists' | SendRefusalReason }> {
     const r = input.record;
+    const ttl = toTtl(r.windowEnd + DELIVERY_RETENTION_MS);
     const items: TransactItem[] = [
       {
         Put: {
@@ -59,7 +62,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
             ...deliveryKey(r.deliveryId),
             kind: 'delivery',
             ...defined(r),
-            [TTL_ATTRIBUTE]: toTtl(r.windowEnd + DELIVERY_RETENTION_MS),
+            [TTL_ATTRIBUTE]: ttl,
           },
           // A delivery id is created once; a leftover past its TTL may be reused.
           ConditionExpression: ABSENT_OR_EXPIRED,
@@ -71,6 +74,19 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       ...input.events.map((e) => ({
         Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
       })),
+      // Last, so the indexes of the conditions above (read back on failure) stay as they are.
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            pk: pk.deliveries(r.userId),
+            sk: sk.deliveryPointer(r.deliveryId),
+            kind: 'delivery_pointer',
+            deliveryId: r.deliveryId,
+            [TTL_ATTRIBUTE]: ttl,
+          },
+        },
+      },
     ];
     const failed = await this.transact(items);
     if (failed === undefined) return { ok: true };
