@@ -8,6 +8,7 @@
  * numbers or booleans: both are accepted.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lambdas/domain/number-types';
 
 /** The policy variables of SPEC §3 (plus retention knobs), passed to the functions only when set. */
 export const POLICY_VARIABLES = [
@@ -68,6 +69,8 @@ export interface OnetimeConfig {
   readonly voiceOriginationIdentity?: string;
   /** ISO 3166 alpha-2 countries SMS and voice may be sent to; empty = any. @default [] (`smsAllowedCountries`, comma list → ONETIME_SMS_ALLOWED_COUNTRIES) */
   readonly smsAllowedCountries: readonly string[];
+  /** Kinds of phone number SPEC §3 refuses that the operator allows anyway, e.g. toll_free. @default [] (`ONETIME_ALLOWED_NUMBER_TYPES`, comma list, passed under the same name) */
+  readonly allowedNumberTypes: readonly NumberTypeName[];
   /**
    * The account's SMS monthly spend limit in USD. When set, the stack writes it to the SNS account
    * attributes; the spend alarm fires at 80 % of it (of 1 USD, AWS's default for new accounts, when unset:
@@ -216,6 +219,15 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       throw new ConfigError(`context "smsAllowedCountries" has "${c}": use ISO alpha-2 codes`);
   }
 
+  // Checked here too, so a misspelt name fails synth rather than every function's cold start.
+  const allowedNumberTypes = list(read, 'ONETIME_ALLOWED_NUMBER_TYPES').map((n) => n.toLowerCase());
+  for (const name of allowedNumberTypes) {
+    if (!isNumberTypeName(name))
+      throw new ConfigError(
+        `context "ONETIME_ALLOWED_NUMBER_TYPES" has "${name}": use ${NUMBER_TYPE_NAMES.join(', ')}`,
+      );
+  }
+
   const policy: Partial<Record<PolicyVariable, string>> = {};
   for (const name of POLICY_VARIABLES) {
     const value = str(read, name);
@@ -240,6 +252,7 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       matching(read, 'sesConfigurationSetName', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -') ??
       `onetime-${stage}`,
     smsAllowedCountries,
+    allowedNumberTypes: allowedNumberTypes as NumberTypeName[],
     manageSmsAccountSettings: bool(read, 'manageSmsAccountSettings', true),
     lockoutAlarmThreshold: int(read, 'lockoutAlarmThreshold', 20, 1),
     apiRateLimit: int(read, 'apiRateLimit', 50, 1),

@@ -168,6 +168,8 @@ export class OnetimeStack extends Stack {
       ONETIME_PUBLIC_URL: config.publicUrl,
       ONETIME_SMS_ALLOWED_COUNTRIES:
         config.smsAllowedCountries.length > 0 ? config.smsAllowedCountries.join(',') : undefined,
+      ONETIME_ALLOWED_NUMBER_TYPES:
+        config.allowedNumberTypes.length > 0 ? config.allowedNumberTypes.join(',') : undefined,
     };
     return {
       TABLE_NAME: this.data.table.tableName,

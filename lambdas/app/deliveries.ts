@@ -7,16 +7,16 @@ import type { DeliveryChannel } from '../domain/channel';
 import { codeMatches, deriveCode, keyedHash, newSeed } from '../domain/codes';
 import { normaliseEnteredCode } from '../domain/challenge-match';
 import { MAX_WINDOW_MS, windowPosition, type DeliveryRecord } from '../domain/delivery';
-import { capForm, normaliseDestination, type Destination } from '../domain/destination';
+import { capForm, normaliseDestination, phoneRules, type Destination } from '../domain/destination';
 import { pickFactor } from '../domain/records';
 import {
   AlreadyConfirmedError,
   CodeIncorrectError,
   DeliveryExistsError,
   DeliveryFailedError,
+  DeliveryLockedError,
   DeliveryNotFoundError,
   InvalidRequestError,
-  LockedError,
   NoActiveFactorError,
   OutsideWindowError,
   type DomainError,
@@ -77,11 +77,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     // The recipient need not have enrolled anything: the sender names the destination.
     target = {
       channel: input.channel,
-      destination: await normaliseDestination(
-        input.channel,
-        input.destination,
-        deps.messaging.smsAllowedCountries,
-      ),
+      destination: await normaliseDestination(input.channel, input.destination, phoneRules(deps.messaging)),
     };
   } else {
     const snapshot = await deps.store.loadUser(input.userId, now);
@@ -137,6 +133,8 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
   const delivery = await deps.deliveries.getDelivery(deliveryId, now);
   if (!delivery) throw new DeliveryNotFoundError();
   if (delivery.status === 'delivered') throw new AlreadyConfirmedError();
+  // Locked for good: resending its code would only help whoever guessed wrong.
+  if (delivery.failures >= deps.policy.maxAttempts) throw lockedDelivery();
   if (windowPosition(delivery, now) === 'after') throw outsideWindow(delivery);
   const cooldownEnd = delivery.lastSentAt + deps.policy.resendCooldownSeconds * 1000;
   if (cooldownEnd > now) throw sendRefusalError('cooldown', now, cooldownEnd);
@@ -146,6 +144,7 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
     userId: delivery.userId,
     now,
     cooldownCutoff: now - deps.policy.resendCooldownSeconds * 1000,
+    maxAttempts: deps.policy.maxAttempts,
     counters: sendCounters(
       deps.policy,
       keyedHash(key, 'destination', capForm(delivery.channel, delivery.destination)),
@@ -154,6 +153,7 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
   });
   if (!result.ok) {
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();
+    if (result.reason === 'locked') throw lockedDelivery();
     throw sendRefusalError(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);
   }
   await send(deps, delivery, key, now);
@@ -188,7 +188,7 @@ export async function confirmDelivery(deps: AppDeps, deliveryId: string, code: s
 }
 
 /** A delivery past its limit of wrong codes stays locked: the sender makes a new one. */
-const lockedDelivery = () => new LockedError(null, 86_400);
+const lockedDelivery = () => new DeliveryLockedError();
 
 /** A write refused because a concurrent request confirmed or locked the delivery: say which. */
 async function changedUnderUs(deps: AppDeps, deliveryId: string, now: number): Promise<DomainError> {

@@ -6,7 +6,7 @@
 import { isDeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
-import { normaliseDestination } from '../domain/destination';
+import { normaliseDestination, phoneRules } from '../domain/destination';
 import {
   FactorLimitReachedError,
   FactorNotFoundError,
@@ -47,7 +47,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
   const { value: destination, masked } = await normaliseDestination(
     channel,
     input.destination,
-    deps.messaging.smsAllowedCountries,
+    phoneRules(deps.messaging),
   );
   const snapshot = await deps.store.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.

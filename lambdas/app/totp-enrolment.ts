@@ -4,8 +4,8 @@
  * carries the QR code generator.
  */
 import { generateSecret } from '@otplib/core';
-import { generateTOTP } from '@otplib/uri';
 import { FactorLimitReachedError, UnavailableError } from '../domain/errors';
+import { totpUri } from '../domain/otpauth-uri';
 import type { FactorRecord } from '../domain/records';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -56,9 +56,9 @@ export async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: n
       ],
     });
     if (!result.ok) continue;
-    const otpauthUri = generateTOTP({
+    const otpauthUri = totpUri({
       issuer: deps.messaging.serviceName,
-      label: input.label ?? input.userId,
+      account: input.label ?? input.userId,
       secret,
     });
     return {

@@ -4,7 +4,15 @@
  * responses and events show instead of the whole value. A mask is made once, with
  * the normalised value, and stored beside it.
  */
+import type { MessagingConfig } from '../config/messaging';
 import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
+import {
+  EXTENSION_REFUSAL,
+  numberKind,
+  numberKindRefusal,
+  type NumberTypeName,
+  type PhoneChannel,
+} from './number-types';
 import { phoneNumberParser } from './phone-numbers';
 
 export interface Destination {
@@ -14,24 +22,44 @@ export interface Destination {
   readonly masked: string;
 }
 
+/** Who a phone number is for, and what the operator allows beyond SPEC §3's defaults. */
+export interface PhoneRules {
+  /** The channel that will reach the number: decides which kinds of number are taken. */
+  readonly channel: PhoneChannel;
+  /** ISO 3166 alpha-2 countries numbers may be in; empty = any. */
+  readonly allowedCountries?: readonly string[];
+  /** Kinds of number SPEC §3 refuses that the operator allows (`ONETIME_ALLOWED_NUMBER_TYPES`). */
+  readonly allowedNumberTypes?: readonly NumberTypeName[];
+}
+
+/** The operator's phone rules from the messaging settings, for one channel or another. */
+export function phoneRules(messaging: MessagingConfig): Omit<PhoneRules, 'channel'> {
+  return {
+    allowedCountries: messaging.smsAllowedCountries ?? [],
+    allowedNumberTypes: messaging.allowedNumberTypes ?? [],
+  };
+}
+
 /**
- * Returns the E.164 form and its mask, or throws `invalid_phone_number`. With
- * `allowedCountries` (ISO 3166 alpha-2; empty = any), numbers of other countries are
- * refused: the operator's defence against SMS pumping to costly destinations.
+ * Returns the E.164 form and its mask, or throws `invalid_phone_number` with a
+ * detail that says why: not a number, a country the operator does not allow (the
+ * defence against SMS pumping to costly destinations), an extension (messages
+ * cannot reach one, and cutting it off would send the code to the switchboard), or
+ * a kind of number the channel cannot reach or must not pay for
+ * (lambdas/domain/number-types.ts).
  */
-export async function normalisePhone(
-  input: string,
-  allowedCountries: readonly string[] = [],
-): Promise<Destination> {
+export async function normalisePhone(input: string, rules: PhoneRules): Promise<Destination> {
   const parse = await phoneNumberParser();
   const parsed = parse(input.trim(), { extract: false });
   if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError();
+  const allowedCountries = rules.allowedCountries ?? [];
   if (allowedCountries.length > 0 && !(parsed.country && allowedCountries.includes(parsed.country))) {
     throw new InvalidPhoneNumberError('Codes cannot be sent to phone numbers of this country.');
   }
-  const type = parsed.getType();
-  // Fixed lines, toll-free and premium numbers cannot receive SMS; voice handles fixed lines.
-  if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') throw new InvalidPhoneNumberError();
+  if (parsed.ext !== undefined) throw new InvalidPhoneNumberError(EXTENSION_REFUSAL);
+  const kind = numberKind(parsed.getType(), parsed.countryCallingCode);
+  const refusal = numberKindRefusal(kind, rules.channel, rules.allowedNumberTypes);
+  if (refusal !== undefined) throw new InvalidPhoneNumberError(refusal);
   return { value: parsed.number, masked: maskPhone(parsed.number, parsed.countryCallingCode) };
 }
 
@@ -67,9 +95,9 @@ export function maskEmail(email: string): string {
 export async function normaliseDestination(
   channel: 'sms' | 'voice' | 'email',
   input: string,
-  allowedCountries: readonly string[] = [],
+  rules: Omit<PhoneRules, 'channel'> = {},
 ): Promise<Destination> {
-  if (channel !== 'email') return normalisePhone(input, allowedCountries);
+  if (channel !== 'email') return normalisePhone(input, { ...rules, channel });
   const value = normaliseEmail(input);
   return { value, masked: maskEmail(value) };
 }

@@ -258,6 +258,27 @@ export class LockedError extends DomainError {
   }
 }
 
+/**
+ * A delivery past its limit of wrong codes: locked for good, whatever anyone does
+ * (a support unlock is for users, not deliveries), and it sends nothing more. The
+ * sender's way on is a new delivery. `Retry-After` stays, as SPEC's 423 promises
+ * one, but the detail says that waiting does not help.
+ */
+export class DeliveryLockedError extends DomainError {
+  readonly status = 423;
+  readonly code = 'locked';
+  readonly title = 'Delivery locked';
+  override readonly retryAfterSeconds = 86_400;
+  constructor() {
+    super(
+      'Too many incorrect codes: this delivery is locked for good and sends no more codes. Create a new delivery to send a new code.',
+    );
+  }
+  override extras(): ProblemExtras {
+    return { lockedUntil: null };
+  }
+}
+
 export class ResendTooSoonError extends DomainError {
   readonly status = 429;
   readonly code = 'resend_too_soon';

@@ -1,6 +1,6 @@
 /**
  * libphonenumber-js with its full metadata, imported on first use. Precise
- * validation and number types (premium rate is refused) need the `max` metadata,
+ * validation and number types (lambdas/domain/number-types.ts) need the `max` metadata,
  * 190 KiB that only adding a phone factor or a delivery to a phone reads; in Lambda
  * it comes from the stack's layer (lib/library-layer.ts), so no function parses it
  * at cold start and a container pays ~20 ms once, on its first phone number.

@@ -28,10 +28,17 @@ export const contextSchema = z.strictObject({
   userAgent: z.optional(text(1, 512)),
 });
 
-/** `enroll` is reserved for codes that activate a new factor. */
+/**
+ * SPEC §2's purpose alphabet. `enroll` and everything starting with it are
+ * reserved: enrolment codes live in `enroll:<factorId>` slots, so a caller's
+ * `enroll…` purpose could otherwise name (and supersede) one of them.
+ */
 export const purposeSchema = z.string().check(
-  z.regex(/^[a-z0-9_.:-]{1,64}$/, 'must be 1 to 64 characters of a-z 0-9 _ . : -'),
-  z.refine((p) => p !== 'enroll', 'enroll is reserved for factor activation'),
+  z.regex(/^[a-z0-9_.-]{1,64}$/, 'must be 1 to 64 characters of a-z 0-9 _ . -'),
+  z.refine(
+    (p) => !p.startsWith('enroll'),
+    'enroll and purposes starting with it are reserved for factor activation',
+  ),
 );
 
 export const codeSchema = text(1, 64);

@@ -28,6 +28,6 @@ export interface AccountStore {
   /** True if this notice may be sent now (none of this kind in the window); claims the window atomically. */
   claimNotice(userId: string, kind: string, now: number, windowMs: number): Promise<boolean>;
 
-  /** Deletes every record of the user: state, factors, challenges, recovery codes, devices, events. */
+  /** Deletes every record of the user: state, factors, challenges, recovery codes, devices, events, deliveries. */
   eraseUser(userId: string): Promise<void>;
 }

@@ -17,14 +17,18 @@ export interface DeliveryStore {
     counters: SendCounters;
     events: readonly AccountEvent[];
   }): Promise<{ ok: true } | { ok: false; reason: 'exists' | SendRefusalReason }>;
-  /** Counts a resend of the same code, at most one per cooldown. */
+  /**
+   * Counts a resend of the same code, at most one per cooldown, and none once
+   * `maxAttempts` wrong codes were counted (`locked`).
+   */
   recordResend(input: {
     deliveryId: string;
     userId: string;
     now: number;
     cooldownCutoff: number;
+    maxAttempts: number;
     counters: SendCounters;
-  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | SendRefusalReason }>;
+  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | 'locked' | SendRefusalReason }>;
   /** Confirms once, while fewer than `maxAttempts` wrong codes were counted. */
   confirm(deliveryId: string, now: number, maxAttempts: number): Promise<boolean>;
   /** Counts one wrong code while below the limit; returns the count after, or undefined if refused. */

@@ -60,6 +60,7 @@ describe('Stack: context overrides', () => {
     webOtpDomain: 'app.acme.example',
     publicUrl: 'https://otp.acme.example',
     smsAllowedCountries: 'US,CA',
+    ONETIME_ALLOWED_NUMBER_TYPES: ['toll_free', 'voip'],
     smsMonthlySpendLimitUsd: '50',
     removalPolicy: 'retain',
     deletionProtection: 'true',
@@ -84,6 +85,7 @@ describe('Stack: context overrides', () => {
         ONETIME_WEBOTP_DOMAIN: 'app.acme.example',
         ONETIME_PUBLIC_URL: 'https://otp.acme.example',
         ONETIME_SMS_ALLOWED_COUNTRIES: 'US,CA',
+        ONETIME_ALLOWED_NUMBER_TYPES: 'toll_free,voip',
         POWERTOOLS_LOG_LEVEL: 'WARN',
       });
       expect(env.ONETIME_LOCKOUT_SECONDS).toBeUndefined();

@@ -9,6 +9,10 @@ import { testApp } from './harness';
 
 const EMAIL = 'jane@example.com';
 
+/** SES and SNS stamp their events a few seconds after the send, on the test's clock. */
+let sentAt = 0;
+const stamp = (seconds: number) => new Date(sentAt + seconds * 1000).toISOString();
+
 function snsEvent(...messages: unknown[]): SNSEvent {
   return {
     Records: messages.map((m) => ({
@@ -21,7 +25,7 @@ function snsEvent(...messages: unknown[]): SNSEvent {
         TopicArn: 'arn:aws:sns:us-east-1:000000000000:ses-events',
         Subject: '',
         Message: JSON.stringify(m),
-        Timestamp: '2026-11-23T10:00:00.000Z',
+        Timestamp: stamp(0),
         SignatureVersion: '1',
         Signature: '',
         SigningCertUrl: '',
@@ -35,7 +39,7 @@ function snsEvent(...messages: unknown[]): SNSEvent {
 const sesEvent = (eventType: string, userId: string, challengeId: string, extra: object = {}) => ({
   eventType,
   mail: {
-    timestamp: '2026-11-23T10:00:01.000Z',
+    timestamp: stamp(1),
     messageId: 'ses-1',
     tags: {
       onetime_user: [Buffer.from(userId).toString('base64url')],
@@ -50,6 +54,7 @@ describe('Handler: delivery-events', () => {
   it('marks an emailed code delivered, and a late Send event does not undo it', async () => {
     // Prepare
     const app = await testApp();
+    sentAt = app.clock.now();
     const added = await app.call('POST', '/v1/users/u:1@x/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({
@@ -60,7 +65,7 @@ describe('Handler: delivery-events', () => {
     // Act
     const result = await handler(
       snsEvent(
-        sesEvent('Delivery', 'u:1@x', challengeId, { delivery: { timestamp: '2026-11-23T10:00:03.000Z' } }),
+        sesEvent('Delivery', 'u:1@x', challengeId, { delivery: { timestamp: stamp(3) } }),
         sesEvent('Send', 'u:1@x', challengeId),
       ),
       {} as never,
@@ -68,12 +73,13 @@ describe('Handler: delivery-events', () => {
     const status = await app.call('GET', `/v1/users/u:1@x/challenges/${challengeId}`);
     // Assess
     expect(result).toEqual({ recorded: 1 });
-    expect(status.body.delivery).toEqual({ status: 'delivered', at: '2026-11-23T10:00:03.000Z' });
+    expect(status.body.delivery).toEqual({ status: 'delivered', at: stamp(3) });
   });
 
   it('marks a hard bounce failed, ignores soft bounces and events that are not ours', async () => {
     // Prepare
     const app = await testApp();
+    sentAt = app.clock.now();
     const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({

@@ -2,7 +2,7 @@
  * Factors, recovery codes, expiry answers and refused deliveries.
  */
 import { createLocalApp } from '../../local/local-app';
-import { API_KEY, activeSmsFactor, testApp } from './harness';
+import { API_KEY, activeSmsFactor, scanTable, testApp, type TestApp } from './harness';
 
 const PHONE = '+14155550100';
 const EMAIL = 'jane@example.com';
@@ -247,5 +247,108 @@ describe('Policy: allowed SMS countries', () => {
     expect(uk).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
     expect(app.outbox.list({ to: '+447911123456' })).toHaveLength(0);
     expect(us.status).toBe(201);
+  });
+});
+
+describe('Policy: which numbers may receive what (SPEC §3)', () => {
+  const LANDLINE = '+441212345678';
+  const TOLL_FREE = '+18002345678';
+
+  /** Enrols `destination` for `type`; returns the answer, what was sent to it and the factors stored. */
+  async function enrol(app: TestApp, userId: string, type: 'sms' | 'voice', destination: string) {
+    const answer = await app.call('POST', `/v1/users/${userId}/factors`, { type, destination });
+    const to = destination.replace(/ ext.*$/, '');
+    const factors = (await scanTable(app)).filter(
+      (i) => i.pk === `USER#${userId}` && String(i.sk).startsWith('FACTOR#'),
+    );
+    return { answer, sent: app.outbox.list({ to, limit: 10 }).length, factors: factors.length };
+  }
+
+  it.each([
+    ['sms', LANDLINE, /landline.*use voice/],
+    ['sms', TOLL_FREE, /toll-free/],
+    ['sms', '+19002345678', /premium-rate/],
+    ['voice', '+19002345678', /premium-rate/],
+    ['sms', '+39848123456', /shared-cost/],
+    ['sms', '+445612345678', /VoIP/],
+    ['sms', '+447640123456', /pager/],
+    ['sms', '+870301234567', /satellite/],
+    ['voice', '+881612345678', /satellite/],
+    ['sms', '+8823421234', /international network/],
+    ['voice', '+883510012345', /international network/],
+    ['sms', '+1 415 555 0100 ext. 12', /extension/],
+    ['voice', '+44 121 234 5678 x9', /extension/],
+  ] as const)(
+    'refuses %s to %s with a detail that says why, and writes and sends nothing',
+    async (type, number, why) => {
+      // Prepare
+      const app = await testApp();
+      // Act
+      const { answer, sent, factors } = await enrol(app, 'u', type, number);
+      // Assess
+      expect(answer).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+      expect(answer.body.detail).toMatch(why);
+      expect(sent).toBe(0);
+      expect(factors).toBe(0);
+    },
+  );
+
+  it('still takes a landline and a toll-free number for voice', async () => {
+    // Prepare
+    const app = await testApp();
+    // Act
+    const landline = await enrol(app, 'u', 'voice', LANDLINE);
+    const tollFree = await enrol(app, 'u', 'voice', TOLL_FREE);
+    // Assess
+    expect(landline.answer.status).toBe(201);
+    expect(landline.sent).toBe(1);
+    expect(tollFree.answer.status).toBe(201);
+    expect(tollFree.sent).toBe(1);
+    expect(app.outbox.list({ to: LANDLINE })[0]?.channel).toBe('voice');
+  });
+
+  it('takes what the operator allows with ONETIME_ALLOWED_NUMBER_TYPES, and only that', async () => {
+    // Prepare
+    const app = await testApp({ env: { ONETIME_ALLOWED_NUMBER_TYPES: 'toll_free,satellite' } });
+    // Act
+    const tollFree = await enrol(app, 'u', 'sms', TOLL_FREE);
+    const satellite = await enrol(app, 'u2', 'sms', '+870301234567');
+    const landline = await enrol(app, 'u3', 'sms', LANDLINE);
+    // Assess
+    expect(tollFree.answer.status).toBe(201);
+    expect(satellite.answer.status).toBe(201);
+    expect(landline.answer).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+  });
+
+  it('refuses to start with a misspelt ONETIME_ALLOWED_NUMBER_TYPES', async () => {
+    await expect(testApp({ env: { ONETIME_ALLOWED_NUMBER_TYPES: 'toll-free' } })).rejects.toThrow(
+      /ONETIME_ALLOWED_NUMBER_TYPES/,
+    );
+  });
+
+  it('applies to deliveries sent to a phone destination', async () => {
+    // Prepare
+    const app = await testApp();
+    const now = app.clock.now();
+    const delivery = (deliveryId: string, channel: 'sms' | 'voice', destination: string) =>
+      app.call('POST', '/v1/deliveries', {
+        deliveryId,
+        userId: 'u',
+        windowStart: new Date(now).toISOString(),
+        windowEnd: new Date(now + 3_600_000).toISOString(),
+        channel,
+        destination,
+      });
+    // Act
+    const sms = await delivery('parcel-1', 'sms', LANDLINE);
+    const satellite = await delivery('parcel-2', 'voice', '+881612345678');
+    const voice = await delivery('parcel-3', 'voice', LANDLINE);
+    // Assess
+    expect(sms).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+    expect(sms.body.detail).toMatch(/landline/);
+    expect(satellite).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+    expect(voice.status).toBe(201);
+    expect(app.outbox.list({ to: LANDLINE })).toHaveLength(1);
+    expect(app.outbox.list({ to: '+881612345678' })).toHaveLength(0);
   });
 });

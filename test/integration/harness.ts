@@ -26,13 +26,22 @@ export function rawClient(): DynamoDBClient {
   return new DynamoDBClient({ endpoint: endpoint(), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
- * A clock tests move by hand. It starts from the real time, rounded up to the next
- * whole UTC hour (plus 5 s), so hour buckets are predictable and every record's TTL
- * is in the real future (DynamoDB Local's TTL sweeper deletes items whose TTL passed).
+ * The instant a test clock starts at: the real time rounded up to the next whole
+ * UTC hour, plus 5 seconds. Real time, because DynamoDB Local's TTL sweeper
+ * deletes items whose TTL is in the real past (a fixed date would age out);
+ * rounded, so tests that reason about hourly send buckets start 5 seconds into a
+ * fresh hour whatever minute they run at.
  */
+export function testEpoch(realNow = Date.now()): number {
+  return Math.ceil((realNow + 1) / HOUR_MS) * HOUR_MS + 5_000;
+}
+
+/** A clock tests move by hand; starts at {@link testEpoch}. */
 export class ManualClock {
-  constructor(private current = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 5_000) {}
+  constructor(private current = testEpoch()) {}
   now(): number {
     return this.current;
   }

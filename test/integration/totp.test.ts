@@ -111,6 +111,24 @@ describe('Use case: enrol an authenticator app', () => {
     expect(first.secret).not.toBe(second.secret);
   });
 
+  it.each([
+    ['a label', 'Acme: Bank', 'u', 'bob:work', 'bob:work'],
+    ['the user id', 'onetime', 'org:jane', undefined, 'org:jane'],
+  ])(
+    'keeps colons in the service name and %s from splitting the account',
+    async (_what, serviceName, userId, label, account) => {
+      // Prepare
+      const app = await testApp({ env: { ONETIME_SERVICE_NAME: serviceName } });
+      // Act
+      const { added, secret } = await enrolTotp(app, userId, label);
+      // Assess: the raw label has one literal colon, between issuer and account
+      const uri = new URL(added.body.otpauthUri as string);
+      expect(uri.pathname.slice(1).split(':').map(decodeURIComponent)).toEqual([serviceName, account]);
+      expect(uri.searchParams.get('issuer')).toBe(serviceName);
+      expect(uri.searchParams.get('secret')).toBe(secret);
+    },
+  );
+
   it('never shows the secret again', async () => {
     // Prepare
     const app = await testApp();

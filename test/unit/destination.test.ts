@@ -10,35 +10,43 @@ import {
   normalisePhone,
 } from '../../lambdas/domain/destination';
 
+const SMS = { channel: 'sms' } as const;
+
 describe('Module: destination', () => {
   describe('Function: normalisePhone', () => {
     it('normalises to E.164 and masks all but the country code and the last four digits', async () => {
-      await expect(normalisePhone('+1 (415) 555-0100')).resolves.toEqual({
+      await expect(normalisePhone('+1 (415) 555-0100', SMS)).resolves.toEqual({
         value: '+14155550100',
         masked: '+1*******0100',
       });
-      await expect(normalisePhone('+44 7911 123456')).resolves.toEqual({
+      await expect(normalisePhone('+44 7911 123456', SMS)).resolves.toEqual({
         value: '+447911123456',
         masked: '+44*******3456',
       });
-      await expect(normalisePhone('+353 85 123 4567')).resolves.toEqual({
+      await expect(normalisePhone('+353 85 123 4567', SMS)).resolves.toEqual({
         value: '+353851234567',
         masked: '+353*******4567',
       });
     });
     it.each(['4155550100', '+1 555', 'phone', '+999999999999', ''])('rejects %p', async (input) => {
-      await expect(normalisePhone(input)).rejects.toMatchObject({ code: 'invalid_phone_number' });
+      await expect(normalisePhone(input, SMS)).rejects.toMatchObject({ code: 'invalid_phone_number' });
     });
     it('refuses premium-rate numbers, which cannot receive codes and invite SMS pumping', async () => {
-      await expect(normalisePhone('+1 900 555 0100')).rejects.toMatchObject({ code: 'invalid_phone_number' });
+      await expect(normalisePhone('+1 900 555 0100', SMS)).rejects.toMatchObject({
+        code: 'invalid_phone_number',
+      });
     });
   });
   describe('Function: normalisePhone with allowed countries', () => {
     it('accepts numbers of the allowed countries only', async () => {
-      await expect(normalisePhone('+14155550100', ['US', 'CA'])).resolves.toMatchObject({
+      await expect(
+        normalisePhone('+14155550100', { ...SMS, allowedCountries: ['US', 'CA'] }),
+      ).resolves.toMatchObject({
         value: '+14155550100',
       });
-      await expect(normalisePhone('+447911123456', ['US', 'CA'])).rejects.toMatchObject({
+      await expect(
+        normalisePhone('+447911123456', { ...SMS, allowedCountries: ['US', 'CA'] }),
+      ).rejects.toMatchObject({
         code: 'invalid_phone_number',
       });
     });

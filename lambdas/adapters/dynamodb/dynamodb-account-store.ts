@@ -2,18 +2,21 @@
  * The AccountStore port on the same table: remembered devices (partition
  * `DEVICES#<user>`), the event history (`EVENTS#<user>`, newest first by ULID),
  * notification windows (`NOTICE#<kind>` in the user's partition) and erasure of
- * everything a user has. Expired items are treated as absent on every read.
+ * everything a user has, their deliveries included. Expired items are treated as absent on every read.
  */
 import {
   BatchWriteCommand,
+  DeleteCommand,
   GetCommand,
   QueryCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { AccountEvent } from '../../domain/events';
 import type { DeviceRecord } from '../../domain/records';
 import type { AccountStore, EventPage } from '../../ports/account-store';
 import { StoreUnavailableError } from '../../ports/store';
+import { deliveryKey } from './dynamodb-delivery-store';
 import { deviceFromItem, eventFromItem, eventToItem, isLive, type Item } from './item-mapping';
 import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
@@ -141,8 +144,36 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async eraseUser(userId: string): Promise<void> {
-    for (const partition of [pk.user(userId), pk.devices(userId), pk.events(userId)]) {
+    // Deliveries first, through their pointers: should erasure stop half-way, a retry
+    // still finds them.
+    const pointers = await this.queryAll(pk.deliveries(userId));
+    for (let i = 0; i < pointers.length; i += 25) {
+      await Promise.all(pointers.slice(i, i + 25).map((p) => this.deleteDelivery(userId, p)));
+    }
+    for (const partition of [pk.user(userId), pk.devices(userId), pk.events(userId), pk.deliveries(userId)]) {
       await this.batchDelete(await this.queryAll(partition));
+    }
+  }
+
+  /**
+   * Deletes the delivery a pointer names, only while it is this user's: a delivery id
+   * may be taken again once its record has expired, and the new one is someone else's.
+   */
+  private async deleteDelivery(userId: string, pointer: Item): Promise<void> {
+    try {
+      await dynamoRequest(() =>
+        this.client.send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: deliveryKey(String(pointer.deliveryId)),
+            ConditionExpression: 'userId = :userId',
+            ExpressionAttributeValues: { ':userId': userId },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Already gone, or another user's: nothing of this user's to delete.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 

@@ -1,6 +1,8 @@
 /**
  * The DeliveryStore port on the table: one item per delivery (`DELIVERY#<id>`),
- * kept a week past its window. Creation, resends, confirmation and wrong codes
+ * kept a week past its window, and a pointer to it in the user's
+ * `DELIVERIES#<user>` partition (written in the same transaction, with the same
+ * TTL) by which erasure finds it. Creation, resends, confirmation and wrong codes
  * are each one conditional write; resends and creation also count against the
  * shared send caps in the same transaction.
  */
@@ -18,7 +20,7 @@ import type { DeliveryStore, SendRefusalReason } from '../../ports/delivery-stor
 import { StoreUnavailableError, type SendCounters } from '../../ports/store';
 import { ABSENT_OR_EXPIRED } from './conditions';
 import { defined, eventToItem, isLive, type Item } from './item-mapping';
-import { TTL_ATTRIBUTE, toTtl } from './keys';
+import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 import { dynamoRequest, updateOrFalse } from './request';
 import {
   countUserSend,
@@ -28,7 +30,6 @@ import {
   type TransactItem,
 } from './send-counters';
 import { UpdateBuilder } from './update-builder';
-import { pk, sk } from './keys';
 
 export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });
 
@@ -60,6 +61,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     events: readonly AccountEvent[];
   }): Promise<{ ok: true } | { ok: false; reason: 'exists' | SendRefusalReason }> {
     const r = input.record;
+    const ttl = toTtl(r.windowEnd + DELIVERY_RETENTION_MS);
     const items: TransactItem[] = [
       {
         Put: {
@@ -68,7 +70,7 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
             ...deliveryKey(r.deliveryId),
             kind: 'delivery',
             ...defined(r),
-            [TTL_ATTRIBUTE]: toTtl(r.windowEnd + DELIVERY_RETENTION_MS),
+            [TTL_ATTRIBUTE]: ttl,
           },
           // A delivery id is created once; a leftover past its TTL may be reused.
           ConditionExpression: ABSENT_OR_EXPIRED,
@@ -80,6 +82,19 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       ...input.events.map((e) => ({
         Put: { TableName: this.table, Item: eventToItem(e, this.eventRetentionDays) },
       })),
+      // Last, so the indexes of the conditions above (read back on failure) stay as they are.
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            pk: pk.deliveries(r.userId),
+            sk: sk.deliveryPointer(r.deliveryId),
+            kind: 'delivery_pointer',
+            deliveryId: r.deliveryId,
+            [TTL_ATTRIBUTE]: ttl,
+          },
+        },
+      },
     ];
     const failed = await this.transact(items);
     if (failed === undefined) return { ok: true };
@@ -92,20 +107,23 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
     userId: string;
     now: number;
     cooldownCutoff: number;
+    maxAttempts: number;
     counters: SendCounters;
-  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | SendRefusalReason }> {
+  }): Promise<{ ok: true } | { ok: false; reason: 'not_pending' | 'locked' | SendRefusalReason }> {
     const items: TransactItem[] = [
       {
         Update: {
           TableName: this.table,
           Key: deliveryKey(input.deliveryId),
           UpdateExpression: 'SET lastSentAt = :now',
-          // One resend per cooldown, and only of a code still waiting to be confirmed.
-          ConditionExpression: 'attribute_exists(pk) AND #status = :pending AND lastSentAt <= :cutoff',
+          // One resend per cooldown, and only of a code still waiting to be confirmed:
+          // a delivery locked by wrong codes (even one locked a moment ago) sends nothing.
+          ConditionExpression: `${OPEN_BELOW_LIMIT} AND lastSentAt <= :cutoff`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':now': input.now,
             ':pending': 'pending',
+            ':max': input.maxAttempts,
             ':cutoff': input.cooldownCutoff,
           },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -122,7 +140,9 @@ export class DynamoDbDeliveryStore implements DeliveryStore {
       const first = reasons[0];
       if (first?.Code === 'ConditionalCheckFailed') {
         const status = first.Item?.status?.S;
-        return { ok: false, reason: status === 'pending' ? 'cooldown' : 'not_pending' };
+        if (status !== 'pending') return { ok: false, reason: 'not_pending' };
+        const failures = Number(first.Item?.failures?.N ?? 0);
+        return { ok: false, reason: failures >= input.maxAttempts ? 'locked' : 'cooldown' };
       }
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index < 1) return { ok: false, reason: 'cooldown' };

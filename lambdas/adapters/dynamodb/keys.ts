@@ -7,6 +7,8 @@ export const pk = {
   user: (userId: string) => `USER#${userId}`,
   events: (userId: string) => `EVENTS#${userId}`,
   devices: (userId: string) => `DEVICES#${userId}`,
+  /** Pointers to a user's deliveries, so erasure finds them (a delivery is keyed by its own id). */
+  deliveries: (userId: string) => `DELIVERIES#${userId}`,
   destination: (destinationHash: string) => `DEST#${destinationHash}`,
 };
 
@@ -21,6 +23,7 @@ export const sk = {
   event: (eventId: string) => `EVENT#${eventId}`,
   device: (deviceId: string) => `DEVICE#${deviceId}`,
   notice: (kind: string) => `NOTICE#${kind}`,
+  deliveryPointer: (deliveryId: string) => `DELIVERY#${deliveryId}`,
 };
 
 export const SK_PREFIX = {
