@@ -131,6 +131,13 @@ async function capThenNotify(app: TestApp): Promise<void> {
     await app.call('POST', `/v1/users/filler-${i}/factors`, { type: 'sms', destination: PHONE });
   }
   expect((await app.call('POST', '/v1/users/u/recovery-codes')).status).toBe(201);
+  // Others fill the phone's number prefix; the owner's next SMS there is blocked (send_blocked).
+  for (let i = 0; i < app.policy.maxSendsPerPrefixPerHour; i++) {
+    const filler = `+1415555${String(2000 + i).padStart(4, '0')}`;
+    await app.call('POST', `/v1/users/prefix-filler-${i}/factors`, { type: 'sms', destination: filler });
+  }
+  const blocked = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '+14155559999' });
+  expect(blocked).toMatchObject({ status: 429, body: { scope: 'prefix' } });
 }
 
 /** An app whose provider refuses the destinations in `refused`, with room for the history's sends. */

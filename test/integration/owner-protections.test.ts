@@ -188,7 +188,7 @@ describe('Use case: the signed report link in an email', () => {
     // Act
     const { token } = await emailedLink(app);
     // Assess
-    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(messagesTo(app, EMAIL)[0]?.body).toContain(`${PUBLIC_URL}/report/${token}`);
     // SMS has no room for it.
     expect(messagesTo(app, PHONE).some((m) => m.body.includes('/report/'))).toBe(false);
@@ -556,7 +556,7 @@ describe('Use case: erase a user', () => {
     // Assess
     expect(erased.status).toBe(204);
     expect((await scanTable(app)).filter((i) => JSON.stringify(i).includes('big-user-0001'))).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('Use case: support unlock', () => {
