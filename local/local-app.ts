@@ -28,6 +28,7 @@ import { problemResponse } from '../lambdas/http/problem-response';
 import type { Clock } from '../lambdas/ports/clock';
 import { systemClock } from '../lambdas/ports/clock';
 import type { RefusalReason } from '../lambdas/ports/sender';
+import { localKeyRing, parseLocalKeys } from '../lambdas/http/api-keys';
 import { apiGatewayEvent } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { matchRoute } from './router';
@@ -103,7 +104,8 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     messaging,
     newId,
   };
-  const handlers = makeHandlers(deps, { log, apiKey: options.apiKey });
+  const keys = localKeyRing(options.apiKey, parseLocalKeys(env.ONETIME_API_KEYS));
+  const handlers = makeHandlers(deps, { log, keys });
 
   return {
     deps,

@@ -19,6 +19,7 @@ export interface StartChallengeInput {
   readonly channel?: DeliveryChannel;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
+  readonly keyName?: string;
 }
 
 export async function startChallenge(deps: AppDeps, input: StartChallengeInput): Promise<Reply> {
@@ -41,6 +42,7 @@ export async function startChallenge(deps: AppDeps, input: StartChallengeInput):
       factor,
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
+      ...(input.keyName ? { keyName: input.keyName } : {}),
       reply: (sent) => ({ statusCode: 202, body: challengeView(sent) }),
     },
     snapshot,

@@ -35,6 +35,7 @@ export interface AddFactorInput {
   readonly label?: string;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
+  readonly keyName?: string;
 }
 
 export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<Reply> {
@@ -77,6 +78,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
       purpose: 'enroll',
       factor,
       createsFactor: !existing,
+      ...(input.keyName ? { keyName: input.keyName } : {}),
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
       reply: (sent) => ({

@@ -55,6 +55,8 @@ export interface SendCodeInput {
   readonly factor: FactorRecord & { readonly destination: string };
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
+  /** The calling API key's name, counted by the abuse limits. @default 'default' */
+  readonly keyName?: string;
   /** Set when this send creates the factor. */
   readonly createsFactor?: boolean;
   /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
@@ -78,14 +80,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   // Caps and cooldowns count the destination in its normal form, however it is spelled.
   const destinationHash = keyedHash(key, 'destination', capForm(channel, input.factor.destination));
 
-  const abuse = await abuseCountingFor(
-    deps,
-    key,
-    channel,
-    input.factor.destination,
-    input.context,
-    clock.now(),
-  );
+  const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
     const now = clock.now();
@@ -330,11 +325,12 @@ async function abuseCountingFor(
   deps: AppDeps,
   key: Buffer,
   channel: DeliveryChannel,
-  destination: string,
-  context: RequestContext | undefined,
+  input: Pick<SendCodeInput, 'factor' | 'context' | 'keyName'>,
   now: number,
 ): Promise<AbuseCounting | undefined> {
   if (channel === 'email') return undefined;
+  const destination = input.factor.destination;
+  const context = input.context;
   const country = await phoneCountry(destination);
   const counters = abuseCounters(
     {
@@ -342,7 +338,7 @@ async function abuseCountingFor(
       prefixHash: keyedHash(key, 'prefix', phonePrefix(destination)),
       ...(country ? { country } : {}),
       ...(context?.ip ? { ipHash: keyedHash(key, 'ip', context.ip) } : {}),
-      keyName: 'default',
+      keyName: input.keyName ?? 'default',
       shard: randomInt(SERVICE_SHARDS),
     },
     deps.policy,

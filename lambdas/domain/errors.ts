@@ -116,8 +116,8 @@ export class ForbiddenError extends DomainError {
   readonly status = 403;
   readonly code = 'forbidden';
   readonly title = 'Forbidden';
-  constructor() {
-    super('The x-api-key header is not a valid key.');
+  constructor(detail = 'The x-api-key header is not a valid key.') {
+    super(detail);
   }
 }
 

@@ -17,6 +17,7 @@ export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions
           channel: req.body.channel,
           context: req.context,
           idempotency: idempotencyOf(req, 'start-challenge'),
+          keyName: req.keyName,
         }),
       ),
       'GET /v1/users/{userId}/challenges/{challengeId}': bodyless((req) =>

@@ -16,6 +16,7 @@ export function makeFactorsHandler(deps: AppDeps, options: HttpHandlerOptions) {
           label: req.body.label,
           context: req.context,
           idempotency: idempotencyOf(req, 'add-factor'),
+          keyName: req.keyName,
         }),
       ),
       'GET /v1/users/{userId}/factors': bodyless((req) => listFactors(deps, req.params.userId as string)),

@@ -13,7 +13,9 @@ import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
 import type { Log } from '../observability/log';
 import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
-import { apiKeyCheck } from './middleware/api-key';
+import { CALLER, apiKeyCheck, type WithCaller } from './middleware/api-key';
+import type { KeyRing } from './api-keys';
+import type { KeyScope } from './routes';
 import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
 import { PROBLEM_CONTENT_TYPE } from './problem-response';
@@ -27,6 +29,8 @@ export interface RouteRequest<B> {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The end user's context as the calling app reported it (`context` in the body). */
   readonly context?: RequestContext;
+  /** The calling API key's name (`default` for the main key). */
+  readonly keyName: string;
 }
 
 export interface RouteDef {
@@ -68,8 +72,8 @@ export interface HttpHandlerOptions {
   readonly middlewares?: ReadonlyArray<MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>>;
   /** Where business metrics go; none locally. */
   readonly metrics?: MetricSink;
-  /** The local server's key; undefined in AWS, where API Gateway checks keys. */
-  readonly apiKey?: string;
+  /** The API keys and their scopes; undefined when API Gateway checks keys and none are scoped. */
+  readonly keys?: KeyRing;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -77,7 +81,9 @@ export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Prom
 const routeKey = (event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'resource'>) =>
   `${event.httpMethod} ${event.resource}`;
 
-const PUBLIC = new Set(ROUTES.filter((r) => r.public).map((r) => `${r.method} ${r.resource}`));
+const SCOPES: ReadonlyMap<string, readonly KeyScope[]> = new Map(
+  ROUTES.filter((r) => !r.public).map((r) => [`${r.method} ${r.resource}`, r.scopes ?? []]),
+);
 
 export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): ApiHandler {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
@@ -96,6 +102,7 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
       body,
       query: event.queryStringParameters ?? {},
       headers: event.headers,
+      keyName: (event as WithCaller)[CALLER]?.name ?? 'default',
       ...(context ? { context } : {}),
     });
     return toResponse(reply);
@@ -106,7 +113,7 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
   if (options.metrics) handler.use(outcomeMetrics(options.metrics));
   return handler
     .use(httpHeaderNormalizer())
-    .use(apiKeyCheck({ apiKey: options.apiKey, isPublic: (e) => PUBLIC.has(routeKey(e)) }))
+    .use(apiKeyCheck({ keys: options.keys, scopesOf: (e) => SCOPES.get(routeKey(e)) }))
     .use(jsonBody())
     .use(problemErrors(options.log))
     .handler(core) as unknown as ApiHandler;

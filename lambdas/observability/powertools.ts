@@ -9,6 +9,7 @@ import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { gatewayKeyRing } from '../http/api-keys';
 import type { HttpHandlerOptions } from '../http/http-handler';
 import { powertoolsLog } from './log';
 import { METRICS_NAMESPACE, SERVICE_NAME } from './names';
@@ -36,6 +37,8 @@ export const log = powertoolsLog(logger);
 export function powertoolsHttpOptions(): HttpHandlerOptions {
   return {
     log,
+    // API Gateway checked the key's value; the stack names each key id's scopes.
+    keys: gatewayKeyRing(process.env.ONETIME_API_KEY_SCOPES),
     metrics: sink,
     middlewares: [
       injectLambdaContext(logger),
