@@ -32,6 +32,7 @@ export interface AddFactorInput {
   readonly type: FactorType;
   readonly destination?: string;
   readonly label?: string;
+  readonly locale?: string;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
 }
@@ -76,6 +77,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
       purpose: 'enroll',
       factor,
       createsFactor: !existing,
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
       reply: (sent) => ({

@@ -5,6 +5,7 @@
  * the notice has already happened and must still be answered.
  */
 import type { DeliveryChannel } from '../domain/channel';
+import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
 import type { Log } from '../observability/log';
@@ -40,6 +41,12 @@ export class OwnerNotifier implements Notifier {
       if (!(await this.deps.accounts.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS)))
         return;
       const channel = target.type as DeliveryChannel;
+      // The user's last asked-for language, else the phone's country, else the default.
+      const { locale } = await chooseLocale({
+        requested: snapshot.state.locale,
+        destination: target.destination as string,
+        defaultLocale: this.deps.messaging.defaultLocale ?? 'en',
+      });
       await this.deps.senders[channel].send(
         renderNotice(
           {
@@ -47,6 +54,7 @@ export class OwnerNotifier implements Notifier {
             channel,
             to: target.destination as string,
             ...(request.detail ? { detail: request.detail } : {}),
+            locale,
           },
           this.deps.messaging,
         ),

@@ -17,6 +17,8 @@ import {
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
+import type { Language } from '../domain/catalogue';
+import { chooseLocale } from '../domain/locale';
 import { renderCodeMessage } from '../domain/messages';
 import { reportToken, reportUrl } from '../domain/report-token';
 import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
@@ -48,6 +50,8 @@ export interface SendCodeInput {
   readonly factor: FactorRecord & { readonly destination: string };
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
+  /** The request's BCP 47 `locale`; else the destination's country, else ONETIME_DEFAULT_LOCALE. */
+  readonly locale?: string;
   /** Set when this send creates the factor. */
   readonly createsFactor?: boolean;
   /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
@@ -59,6 +63,8 @@ export interface SentCode {
   readonly reusedCode: boolean;
   readonly resendAvailableAt: number;
   readonly sendsRemaining: number;
+  /** The language the message is written in (the answer's `locale`). */
+  readonly locale: Language;
 }
 
 const MAX_ROUNDS = 4;
@@ -69,6 +75,11 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
   const key = await deps.secret.hmacKey();
   const destinationHash = keyedHash(key, 'destination', input.factor.destination);
+  const chosen = await chooseLocale({
+    requested: input.locale,
+    destination: input.factor.destination,
+    defaultLocale: deps.messaging.defaultLocale ?? 'en',
+  });
 
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
@@ -117,6 +128,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       reusedCode: reuse !== undefined,
       resendAvailableAt: now + policy.resendCooldownSeconds * 1000,
       sendsRemaining: sendsRemainingAfter(snapshot.sendCounts, policy),
+      locale: chosen.locale,
     };
     const reply = input.reply(sent);
     const supersedes = reuse ? undefined : latestPending(snapshot.challenges, slot)?.challengeId;
@@ -149,6 +161,8 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         ? { newFactor: { record: input.factor, expectFactorsVersion: snapshot.state.factorsVersion } }
         : {}),
       counters: sendCounters(policy, destinationHash, now),
+      // Only a language the caller asked for is the user's own, kept for later notices.
+      ...(chosen.source === 'request' ? { locale: chosen.locale } : {}),
       retentionSeconds: policy.challengeRetentionSeconds,
       events,
       ...(input.idempotency
@@ -183,7 +197,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       }
     }
 
-    await deliver(deps, input, snapshot, challenge, key, now);
+    await deliver(deps, input, snapshot, challenge, key, now, chosen.locale);
     return reply;
   }
 }
@@ -195,6 +209,7 @@ async function deliver(
   challenge: ChallengeRecord,
   key: Buffer,
   now: number,
+  locale: Language,
 ): Promise<void> {
   const channel = challenge.channel;
   const message = renderCodeMessage(
@@ -204,6 +219,7 @@ async function deliver(
       code: deriveCode(key, challenge.seed, challenge.codeLength),
       purpose: input.purpose,
       ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
+      locale,
       // No report link in enrolment emails: the address being added may not be the owner's,
       // and its holder must not be able to sign the owner's devices out.
       ...(channel === 'email' && input.purpose !== 'enroll' && deps.messaging.publicUrl

@@ -43,10 +43,7 @@ const COUNTRY_LANGUAGE: Readonly<Record<string, Language>> = {
   ...countries('en', 'US GB IE AU NZ CA ZA NG KE GH UG ZM ZW SG PH JM TT BS BB BZ GY MT BW NA MW SL LR GM'),
   ...countries('de', 'DE AT CH LI'),
   ...countries('fr', 'FR LU MC SN CI CM ML BF NE TG BJ GA CG CD GN MG HT RE GP MQ GF YT PF NC BI DJ KM'),
-  ...countries(
-    'es',
-    'ES MX AR CO CL PE VE EC GT CU BO DO HN PY SV NI CR PA UY PR GQ',
-  ),
+  ...countries('es', 'ES MX AR CO CL PE VE EC GT CU BO DO HN PY SV NI CR PA UY PR GQ'),
   ...countries('it', 'IT SM VA'),
   ...countries('pt-BR', 'BR PT AO MZ CV GW ST TL'),
   ...countries('nl', 'NL BE SR AW CW SX'),

@@ -65,7 +65,8 @@ export function renderCodeMessage(input: CodeMessageInput, config: MessagingConf
   switch (input.channel) {
     case 'sms': {
       // A WebOTP domain too long for a UCS-2 language still fits a GSM-7 English SMS.
-      const sms = renderCodeSms(input, config, CATALOGUES[locale]) ?? renderCodeSms(input, config, CATALOGUES.en);
+      const sms =
+        renderCodeSms(input, config, CATALOGUES[locale]) ?? renderCodeSms(input, config, CATALOGUES.en);
       if (sms !== undefined) return sms;
       throw new RangeError(
         `SMS cannot fit one segment: code of ${input.code.length} digits with WebOTP domain ${config.webOtpDomain ?? ''}`,

@@ -20,6 +20,8 @@ export interface UserState {
   readonly cooldowns: Readonly<Record<string, number>>;
   /** Bumped by every change to the set of factors (optimistic guard of the factor cap). */
   readonly factorsVersion: number;
+  /** The language (catalogue tag) the user last asked for in a request; notices are written in it. */
+  readonly locale?: string;
 }
 
 export const EMPTY_STATE: UserState = {

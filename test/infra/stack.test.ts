@@ -118,6 +118,7 @@ describe('Stack: functions', () => {
       },
       ONETIME_EMAIL_FROM: 'no-reply@example.com',
       ONETIME_SERVICE_NAME: 'onetime',
+      ONETIME_DEFAULT_LOCALE: 'en',
       ONETIME_PUBLIC_URL: expect.anything(),
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

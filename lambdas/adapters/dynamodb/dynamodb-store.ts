@@ -115,6 +115,10 @@ export class DynamoDbStore implements Store {
       ':cutoff': r.cooldownCutoff,
       ':false': false,
     };
+    if (r.locale !== undefined) {
+      stateSet.push('#locale = :locale');
+      stateValues[':locale'] = r.locale;
+    }
     if (r.newFactor) {
       stateSet.push('factorsVersion = :nextVersion');
       stateConditions.push(
@@ -129,7 +133,10 @@ export class DynamoDbStore implements Store {
         Key: { pk: userPk, sk: sk.state },
         UpdateExpression: `SET ${stateSet.join(', ')}`,
         ConditionExpression: allOf(...stateConditions),
-        ExpressionAttributeNames: { '#cd': cooldownAttribute(r.cooldownKey) },
+        ExpressionAttributeNames: {
+          '#cd': cooldownAttribute(r.cooldownKey),
+          ...(r.locale !== undefined ? { '#locale': 'locale' } : {}),
+        },
         ExpressionAttributeValues: stateValues,
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },

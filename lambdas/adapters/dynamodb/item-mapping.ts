@@ -36,6 +36,7 @@ export function stateFromItem(item: Item | undefined): UserState {
     }
   }
   const lockedUntil = optNum(item.lockedUntil);
+  const locale = optStr(item.locale);
   return {
     failures: num(item.failures),
     consecutiveFailures: num(item.consecutiveFailures),
@@ -44,6 +45,7 @@ export function stateFromItem(item: Item | undefined): UserState {
     hardLocked: item.hardLocked === true,
     cooldowns,
     factorsVersion: num(item.factorsVersion),
+    ...(locale !== undefined ? { locale } : {}),
   };
 }
 

@@ -99,8 +99,7 @@ export const da: Catalogue = {
       },
       unrequested_code_reported: {
         subject: 'Du har anmeldt en kode, du ikke bad om',
-        event:
-          'Du har anmeldt en kode, du ikke bad om. Vi har annulleret den og logget huskede enheder ud',
+        event: 'Du har anmeldt en kode, du ikke bad om. Vi har annulleret den og logget huskede enheder ud',
         advice: 'Kontakt support, hvis det sker igen.',
       },
       contact_changed: {

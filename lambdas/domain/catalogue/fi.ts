@@ -99,8 +99,7 @@ export const fi: Catalogue = {
       },
       unrequested_code_reported: {
         subject: 'Ilmoitit koodista, jota et pyytänyt',
-        event:
-          'Ilmoitit koodista, jota et pyytänyt. Peruimme sen ja kirjasimme muistetut laitteet ulos',
+        event: 'Ilmoitit koodista, jota et pyytänyt. Peruimme sen ja kirjasimme muistetut laitteet ulos',
         advice: 'Jos näin käy uudelleen, ota yhteyttä tukeen.',
       },
       contact_changed: {

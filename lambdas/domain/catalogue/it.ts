@@ -52,7 +52,7 @@ export const it: Catalogue = {
     emailWarning: 'Non ti chiameremo, non ti scriveremo SMS né email per chiederti questo codice.',
     voiceWarning: 'Non ti chiameremo né ti scriveremo mai per chiederti questo codice.',
     ignore:
-      "Non hai richiesto questo codice? Puoi ignorare questa email: nessuno può usarlo senza accedere alla tua casella di posta.",
+      'Non hai richiesto questo codice? Puoi ignorare questa email: nessuno può usarlo senza accedere alla tua casella di posta.',
     reportPrompt: 'Non hai richiesto questo codice?',
     reportLink: 'Segnalacelo',
     greeting: 'Buongiorno.',

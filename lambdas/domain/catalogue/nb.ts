@@ -99,8 +99,7 @@ export const nb: Catalogue = {
       },
       unrequested_code_reported: {
         subject: 'Du har meldt fra om en kode du ikke ba om',
-        event:
-          'Du har meldt fra om en kode du ikke ba om. Vi har annullert den og logget ut lagrede enheter',
+        event: 'Du har meldt fra om en kode du ikke ba om. Vi har annullert den og logget ut lagrede enheter',
         advice: 'Kontakt kundestøtte hvis det skjer igjen.',
       },
       contact_changed: {

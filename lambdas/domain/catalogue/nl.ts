@@ -43,7 +43,7 @@ export const nl: Catalogue = {
   },
   code: {
     smsValidity: '{duration} geldig.',
-    smsWarning: 'We bellen of sms\'en je nooit om erom te vragen.',
+    smsWarning: "We bellen of sms'en je nooit om erom te vragen.",
     smsWarningShort: 'We vragen er nooit om.',
     smsShort: '{code} is je code, {duration} geldig.',
     validity: 'Deze code is {duration} geldig.',
@@ -80,7 +80,8 @@ export const nl: Catalogue = {
       locked: {
         subject: 'Je account is tijdelijk geblokkeerd',
         event: 'Je account is even geblokkeerd na te veel foute codes',
-        advice: 'Was jij dit niet? Dan probeert iemand misschien binnen te komen: neem contact op met de klantenservice.',
+        advice:
+          'Was jij dit niet? Dan probeert iemand misschien binnen te komen: neem contact op met de klantenservice.',
       },
       hard_locked: {
         subject: 'Je account is geblokkeerd',

@@ -99,8 +99,7 @@ export const sv: Catalogue = {
       },
       unrequested_code_reported: {
         subject: 'Du har anmält en kod som du inte bett om',
-        event:
-          'Du har anmält en kod som du inte bett om. Vi har spärrat den och loggat ut sparade enheter',
+        event: 'Du har anmält en kod som du inte bett om. Vi har spärrat den och loggat ut sparade enheter',
         advice: 'Kontakta supporten om det händer igen.',
       },
       contact_changed: {

@@ -55,7 +55,9 @@ export function renderCodeEmail(
   const report =
     link === undefined
       ? p(escapeHtml(words.ignore))
-      : p(`${escapeHtml(words.reportPrompt)}${gap}<a href="${escapeHtml(link)}">${escapeHtml(words.reportLink)}</a>${catalogue.fullStop}`);
+      : p(
+          `${escapeHtml(words.reportPrompt)}${gap}<a href="${escapeHtml(link)}">${escapeHtml(words.reportLink)}</a>${catalogue.fullStop}`,
+        );
   const html = emailHtml(catalogue, subject, [
     p(escapeHtml(lead)),
     // The code is what the reader came for: large, monospaced, easy to copy.

@@ -18,7 +18,9 @@ export interface Fill {
  * service name that itself contains `{code}` or brackets is inserted literally.
  */
 export function fill(template: string, values: Fill): string {
-  const bracketed = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => (values.name === '' ? '' : inner));
+  const bracketed = template.replace(/\[([^\]]*)\]/g, (_, inner: string) =>
+    values.name === '' ? '' : inner,
+  );
   // An abbreviated duration may end in its own full stop ("10 dk."): never write two.
   const shaped = values.duration?.endsWith('.') ? bracketed.replace('{duration}.', '{duration}') : bracketed;
   return shaped
@@ -67,16 +69,18 @@ export function durationParts(seconds: number): { readonly value: number; readon
  */
 export function formatDuration(seconds: number, locale = 'en', display: 'long' | 'short' = 'long'): string {
   const { value, unit } = durationParts(seconds);
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: display,
-    numberingSystem: 'latn',
-  })
-    .format(value)
-    .replace(/[\u00A0\u202F]/g, ' ')
-    // Japanese reads "10分", not "10 分".
-    .replace(/(\d) (?=[\u3040-\u30FF\u4E00-\u9FFF])/gu, '$1');
+  return (
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: display,
+      numberingSystem: 'latn',
+    })
+      .format(value)
+      .replace(/[\u00A0\u202F]/g, ' ')
+      // Japanese reads "10分", not "10 分".
+      .replace(/(\d) (?=[\u3040-\u30FF\u4E00-\u9FFF])/gu, '$1')
+  );
 }
 
 /** A service name for email and voice: one line, no control or format characters. */

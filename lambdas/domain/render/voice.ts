@@ -29,7 +29,10 @@ export function renderCodeVoice(
   const digits = [...input.code];
   const intro = name === '' ? words.greeting : `${words.greeting}${gap}${fill(words.thisIs, { name })}`;
   const lead = catalogue.purposes[purpose].voice;
-  const validity = fill(words.validity, { name, duration: formatDuration(input.ttlSeconds, catalogue.locale) });
+  const validity = fill(words.validity, {
+    name,
+    duration: formatDuration(input.ttlSeconds, catalogue.locale),
+  });
   const advice = purpose === 'delivery' ? words.courierAdvice : words.advice;
   const closing = [validity, advice, words.voiceWarning, words.goodbye].join(gap);
 
