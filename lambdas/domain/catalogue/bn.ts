@@ -44,7 +44,7 @@ export const bn: Catalogue = {
   code: {
     smsValidity: '{duration} বৈধ।',
     smsWarning: 'এটি চাইতে আমরা কখনো ফোন বা মেসেজ করি না।',
-    smsWarningShort: 'আমরা কখনো এটি চাই না।',
+    smsWarningShort: 'আমরা কখনো চাই না।',
     smsShort: 'কোড {code} ({duration})।',
     validity: 'এই কোড {duration} বৈধ থাকবে।',
     advice: 'এটি কারও সাথে শেয়ার করবেন না।',

@@ -45,7 +45,7 @@ export const el: Catalogue = {
     smsValidity: 'Ισχύει {duration}.',
     smsWarning: 'Δεν θα σας τηλεφωνήσουμε ούτε θα σας γράψουμε ποτέ για να τον ζητήσουμε.',
     smsWarningShort: 'Δεν τον ζητάμε ποτέ.',
-    smsShort: 'Κωδικός {code} ({duration}).',
+    smsShort: 'Κωδικός {code}, {duration}.',
     validity: 'Ο κωδικός ισχύει για {duration}.',
     advice: 'Μην τον δώσετε σε κανέναν.',
     courierAdvice: 'Δώστε τον μόνο στον κούριερ στην πόρτα σας.',
