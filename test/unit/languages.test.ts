@@ -192,18 +192,18 @@ describe('Module: messages in every language', () => {
       expect(sms.body).not.toContain('Северо-Западный Банк Развития Онлайн');
     });
 
-    it('cuts a long service name to fit rather than dropping the long warning', () => {
+    it('cuts a long service name at a word to fit rather than shortening the warning', () => {
       // Act
       const sms = renderCodeMessage(
         { channel: 'sms', to: '+4915112345678', code: '12345678', purpose: 'sign_in', ttlSeconds: 600, locale: 'de' },
-        { ...base, serviceName: 'Nordwestdeutsche Landesbausparkasse AG', webOtpDomain: 'konto.example.com' },
+        { ...base, serviceName: 'Bank Nord Ost Süd West', webOtpDomain: 'konto.example.com' },
       );
 
       // Assess
       expect(countSegments(sms.body)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
       expect(sms.body).toContain(CATALOGUES.de.code.smsWarning);
-      expect(sms.body).toMatch(/^12345678 ist Ihr Bestätigungscode für Nordw\S*\. 10 Minuten gültig\. /);
-      expect(sms.body).not.toContain('Landesbausparkasse AG');
+      expect(sms.body).toMatch(/^12345678 ist Ihr Bestätigungscode für Bank\. 10 Minuten gültig\. /);
+      expect(sms.body).not.toContain('Ost');
     }); // prettier-ignore
 
     it('keeps a GSM-7 language in GSM-7 whatever the service name holds', () => {

@@ -48,12 +48,19 @@ function firstThatFits(bodies: Iterable<string>): string | undefined {
   return undefined;
 }
 
-/** The name cut as little as needed for `build` to fit, or undefined when too little would be left. */
-function cutName(name: string, build: (name: string) => string, gsm7: boolean): string | undefined {
-  const encoding = gsm7 ? 'GSM-7' : 'UCS-2';
-  for (let max = name.length - 1; max >= Math.min(MIN_USEFUL_CUT, name.length); max--) {
-    const cut = truncateToUnits(name, max, encoding);
-    if (cut !== '' && fitsOneSegment(build(cut))) return cut;
+/**
+ * The name cut at a word boundary as little as needed for `build` to fit, or undefined
+ * when no cut fits or too little would be left: "Northern Territories Savings and Loan
+ * Bank" may become "Northern Territories Savings", but "onetime" never "oneti".
+ */
+function cutName(name: string, build: (name: string) => string): string | undefined {
+  const words = name.split(' ');
+  for (let keep = words.length - 1; keep >= 1; keep--) {
+    const cut = words
+      .slice(0, keep)
+      .join(' ')
+      .replace(/[\s\p{P}\p{S}]+$/u, '');
+    if ([...cut].length >= MIN_USEFUL_CUT && fitsOneSegment(build(cut))) return cut;
   }
   return undefined;
 }
@@ -103,13 +110,12 @@ export function renderCodeSms(
     yield build(full, name);
     yield build({ ...full, advice: false }, name);
     yield build({ ...full, advice: false, gap: '\n' }, name);
-    for (const shape of [plain, short]) {
-      yield build(shape, name);
-      const cut = cutName(name, (n) => build(shape, n), gsm7);
-      if (cut !== undefined) yield build(shape, cut);
-      // The long warning outweighs the name: the name goes only once the warning is short.
-      if (shape !== plain) yield build(shape, '');
-    }
+    yield build(plain, name);
+    const cut = cutName(name, (n) => build(plain, n));
+    if (cut !== undefined) yield build(plain, cut);
+    // The name goes before the warning is shortened: the warning is what protects the user.
+    yield build(plain, '');
+    yield build(short, '');
     yield build(compact, '');
     yield build(shortest, '');
   }
@@ -166,7 +172,7 @@ export function renderNoticeSms(
       }
     }
     yield build(name, '', true, false);
-    const cut = cutName(name, (n) => build(n, '', true, false), gsm7);
+    const cut = cutName(name, (n) => build(n, '', true, false));
     if (cut !== undefined) yield build(cut, '', true, false);
     yield build('', '', true, false);
     yield build(name, '', true, false, wording.subject);
