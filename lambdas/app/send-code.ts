@@ -19,7 +19,7 @@ import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import type { Language } from '../domain/catalogue';
 import { chooseLocale } from '../domain/locale';
-import { renderCodeMessage } from '../domain/messages';
+import { messageLocale, renderCodeMessage } from '../domain/messages';
 import { reportToken, reportUrl } from '../domain/report-token';
 import { slotOf, type ChallengeRecord, type FactorRecord, type UserSnapshot } from '../domain/records';
 import {
@@ -128,7 +128,16 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       reusedCode: reuse !== undefined,
       resendAvailableAt: now + policy.resendCooldownSeconds * 1000,
       sendsRemaining: sendsRemainingAfter(snapshot.sendCounts, policy),
-      locale: chosen.locale,
+      locale: messageLocale(
+        {
+          channel,
+          purpose: input.purpose,
+          ttlSeconds: messageTtlSeconds(challenge, now),
+          codeLength: challenge.codeLength,
+          locale: chosen.locale,
+        },
+        deps.messaging,
+      ),
     };
     const reply = input.reply(sent);
     const supersedes = reuse ? undefined : latestPending(snapshot.challenges, slot)?.challengeId;
@@ -218,7 +227,7 @@ async function deliver(
       to: input.factor.destination,
       code: deriveCode(key, challenge.seed, challenge.codeLength),
       purpose: input.purpose,
-      ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
+      ttlSeconds: messageTtlSeconds(challenge, now),
       locale,
       // No report link in enrolment emails: the address being added may not be the owner's,
       // and its holder must not be able to sign the owner's devices out.
@@ -269,6 +278,11 @@ async function deliver(
     });
     throw failure;
   }
+}
+
+/** The life a message states: what is left of the code, never less than a minute. */
+function messageTtlSeconds(challenge: ChallengeRecord, now: number): number {
+  return Math.max(60, Math.round((challenge.expiresAt - now) / 1000));
 }
 
 /** The user's other active factors that can receive a code (SPEC: `alternatives`). */

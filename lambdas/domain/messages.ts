@@ -79,6 +79,23 @@ export function renderCodeMessage(input: CodeMessageInput, config: MessagingConf
   }
 }
 
+/**
+ * The language a code message will be written in, known before its code is: a call is
+ * spoken in English where no voice speaks the language, and an SMS falls back to English
+ * where the language cannot fit one segment (the fit depends on the code's length, not
+ * its digits). This is the `locale` an answer reports.
+ */
+export function messageLocale(
+  input: Omit<CodeMessageInput, 'to' | 'code' | 'reportUrl'> & { readonly codeLength: number },
+  config: MessagingConfig,
+): Language {
+  const locale = input.locale ?? 'en';
+  if (input.channel === 'voice') return spokenLanguage(locale);
+  if (input.channel === 'email') return locale;
+  const probe = { ...input, to: '', code: '0'.repeat(input.codeLength) };
+  return renderCodeSms(probe, config, CATALOGUES[locale]) === undefined ? 'en' : locale;
+}
+
 /** Renders a security notice for the account owner. It never carries a code. */
 export function renderNotice<C extends DeliveryChannel>(
   input: NoticeInput & { readonly channel: C },

@@ -105,6 +105,21 @@ describe('Use case: the language of a code', () => {
     expect(email?.body).toContain(CATALOGUES.es.code.emailWarning);
   });
 
+  it('answers en for a call in a language no voice speaks, and the call is in English', async () => {
+    // Prepare
+    const app = await realClockApp();
+
+    // Act
+    const added = await app.call('POST', '/v1/users/u9/factors', { type: 'voice', destination: '+66812345678', locale: 'th' });
+
+    // Assess
+    expect(added.status).toBe(201);
+    expect((added.body.challenge as { locale: string }).locale).toBe('en');
+    const call = newest(app, '+66812345678');
+    expect(call.locale).toBe('en');
+    expect(call.body).toMatch(/^Hello\. This is onetime\. Your code to verify this number is: /);
+  }); // prettier-ignore
+
   it('refuses a malformed locale with 400 and sends nothing', async () => {
     // Prepare
     const app = await realClockApp();

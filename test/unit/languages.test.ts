@@ -16,7 +16,7 @@ import {
   type Language,
 } from '../../lambdas/domain/catalogue';
 import { SPOKEN_LANGUAGES } from '../../lambdas/domain/locale';
-import { renderCodeMessage, renderNotice } from '../../lambdas/domain/messages';
+import { messageLocale, renderCodeMessage, renderNotice } from '../../lambdas/domain/messages';
 import { formatDuration } from '../../lambdas/domain/render/text';
 import { countSegments, isGsm7 } from '../../lambdas/domain/sms-segments';
 
@@ -274,6 +274,34 @@ describe('Module: messages in every language', () => {
         { numRuns: 400 },
       );
     });
+  });
+
+  describe('Function: messageLocale', () => {
+    it('reports the language each message will really be in, before its code exists', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...LANGUAGES),
+          fc.constantFrom('sms', 'voice', 'email') as fc.Arbitrary<'sms' | 'voice' | 'email'>,
+          fc.integer({ min: 4, max: 10 }),
+          fc.constantFrom(...PURPOSES),
+          fc.integer({ min: 60, max: 86_400 }),
+          fc.option(fc.stringMatching(/^[a-z]{1,30}\.[a-z]{2,6}$/), { nil: undefined }),
+          (language, channel, codeLength, purpose, ttlSeconds, webOtpDomain) => {
+            // Prepare
+            const cfg = { ...base, ...(webOtpDomain ? { webOtpDomain } : {}) };
+            const code = '7'.repeat(codeLength);
+
+            // Act
+            const predicted = messageLocale({ channel, purpose, ttlSeconds, codeLength, locale: language }, cfg);
+            const message = renderCodeMessage({ channel, to: '+14155550100', code, purpose, ttlSeconds, locale: language }, cfg);
+
+            // Assess
+            expect(predicted).toBe(message.locale);
+          },
+        ),
+        { numRuns: 500 },
+      );
+    }); // prettier-ignore
   });
 
   describe('Function: renderNotice (sms)', () => {
