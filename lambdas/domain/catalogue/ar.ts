@@ -42,11 +42,12 @@ export const ar: Catalogue = {
     },
   },
   code: {
-    smsValidity: 'صالح لمدة {duration}.',
+    // A colon keeps the duration in the nominative, which is what Intl writes (ساعتان, not ساعتين).
+    smsValidity: 'الصلاحية: {duration}.',
     smsWarning: 'لن نتصل بك أو نراسلك أبدًا لطلبه.',
     smsWarningShort: 'لن نطلبه منك أبدًا.',
-    smsShort: 'الرمز {code}، صالح {duration}.',
-    validity: 'هذا الرمز صالح لمدة {duration}.',
+    smsShort: 'الرمز {code} ({duration}).',
+    validity: 'مدة صلاحية هذا الرمز: {duration}.',
     advice: 'لا تشاركه مع أحد.',
     courierAdvice: 'شاركه فقط مع مندوب التوصيل عند بابك.',
     emailWarning: 'لن نتصل بك أو نرسل إليك رسالة نصية أو بريدًا إلكترونيًا أبدًا لطلب هذا الرمز.',

@@ -115,6 +115,8 @@ export function renderCodeSms(
     if (cut !== undefined) yield build(plain, cut);
     // The name goes before the warning is shortened: the warning is what protects the user.
     yield build(plain, '');
+    // With the shorter warning, the purpose's own words come back if they fit.
+    yield build({ ...short, purpose }, '');
     yield build(short, '');
     yield build(compact, '');
     yield build(shortest, '');
