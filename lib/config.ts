@@ -9,6 +9,8 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lambdas/domain/number-types';
+import { serviceNameProblem } from '../lambdas/config/messaging';
+import { matchLanguage } from '../lambdas/domain/locale';
 
 /** The policy variables of SPEC §3 (plus retention knobs), passed to the functions only when set. */
 export const POLICY_VARIABLES = [
@@ -53,6 +55,8 @@ export interface OnetimeConfig {
 
   /** The name users see in messages. @default "onetime" (`serviceName` → ONETIME_SERVICE_NAME) */
   readonly serviceName: string;
+  /** Language of messages when neither the request nor the phone's country picks one. @default "en" (`defaultLocale` → ONETIME_DEFAULT_LOCALE) */
+  readonly defaultLocale: string;
   /** SES "From" address. @default "no-reply@example.com" (`emailFrom` → ONETIME_EMAIL_FROM) */
   readonly emailFrom: string;
   /** The address part of emailFrom (what SES and the `ses:FromAddress` condition see). */
@@ -228,6 +232,14 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       );
   }
 
+  const serviceName = str(read, 'serviceName') ?? 'onetime';
+  const nameProblem = serviceNameProblem(serviceName);
+  if (nameProblem !== undefined) throw new ConfigError(`context "serviceName" ${nameProblem}`);
+  const defaultLocale = str(read, 'defaultLocale') ?? 'en';
+  if (matchLanguage(defaultLocale) === undefined) {
+    throw new ConfigError(`context "defaultLocale" must be a supported language tag, got "${defaultLocale}"`);
+  }
+
   const policy: Partial<Record<PolicyVariable, string>> = {};
   for (const name of POLICY_VARIABLES) {
     const value = str(read, name);
@@ -244,7 +256,8 @@ export function readConfig(read: ContextReader): OnetimeConfig {
     deletionProtection: bool(read, 'deletionProtection', isProd),
     logRetentionDays,
     logLevel: oneOf(read, 'logLevel', ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const, 'INFO'),
-    serviceName: str(read, 'serviceName') ?? 'onetime',
+    serviceName,
+    defaultLocale,
     emailFrom,
     emailFromAddress,
     sesIdentity,

@@ -178,6 +178,7 @@ export class OnetimeStack extends Stack {
       ONETIME_EMAIL_FROM: config.emailFrom,
       ONETIME_SES_CONFIGURATION_SET: this.messaging.configurationSet.configurationSetName,
       ONETIME_SERVICE_NAME: config.serviceName,
+      ONETIME_DEFAULT_LOCALE: config.defaultLocale,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       POWERTOOLS_LOG_LEVEL: config.logLevel,

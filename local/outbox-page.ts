@@ -63,6 +63,7 @@ const SCRIPT = `
 (() => {
   const REFRESH_MS = 2000;
   const CODE = /(\\b\\d{4,10}\\b)/;
+  const RTL = /^(ar|he|fa|ur)(-|$)/i;
   const $ = (id) => document.getElementById(id);
   const status = $('status'), thread = $('thread'), inbox = $('inbox'), reader = $('reader'), filter = $('filter');
   let signature = '', selected = null, timer = null, emails = [];
@@ -83,6 +84,19 @@ const SCRIPT = `
     return parent;
   }
 
+  // The language tag as the page shows it: "de", "ar (right to left)".
+  function language(m) {
+    const tag = typeof m.locale === 'string' && m.locale !== '' ? m.locale : 'en';
+    return RTL.test(tag) ? tag + ' (right to left)' : tag;
+  }
+
+  // Text in the message's language: the browser picks fonts by lang and lays out by dir.
+  function inLanguage(node, m) {
+    if (typeof m.locale === 'string' && m.locale !== '') node.lang = m.locale;
+    node.dir = 'auto';
+    return node;
+  }
+
   function when(iso) {
     const d = new Date(iso);
     return isNaN(d.getTime()) ? String(iso) : d.toLocaleTimeString();
@@ -95,13 +109,13 @@ const SCRIPT = `
     // The thread is column-reverse, so the newest (first) message sits at the bottom.
     for (const m of phoneMessages) {
       const item = el('div', 'msg');
-      item.appendChild(el('div', 'meta', (m.channel === 'voice' ? 'Call to ' : 'SMS to ') + m.to + ' \\u00b7 ' + when(m.sentAt)));
+      item.appendChild(el('div', 'meta', (m.channel === 'voice' ? 'Call to ' : 'SMS to ') + m.to + ' \\u00b7 ' + language(m) + ' \\u00b7 ' + when(m.sentAt)));
       if (m.channel === 'voice') {
         const call = el('div', 'call');
         call.appendChild(el('span', 'label', '\\u260e Voice call transcript'));
-        item.appendChild(withCodes(call, m.body));
+        item.appendChild(withCodes(inLanguage(call, m), m.body));
       } else {
-        item.appendChild(withCodes(el('div', 'bubble'), m.body));
+        item.appendChild(withCodes(inLanguage(el('div', 'bubble'), m), m.body));
       }
       thread.appendChild(item);
     }
@@ -114,9 +128,9 @@ const SCRIPT = `
       reader.appendChild(el('p', 'empty', emails.length ? 'Select a message.' : 'No email yet.'));
       return;
     }
-    reader.appendChild(el('h3', '', m.subject || '(no subject)'));
-    reader.appendChild(el('div', 'to', 'To: ' + m.to + ' \\u00b7 ' + new Date(m.sentAt).toLocaleString()));
-    reader.appendChild(withCodes(el('div', 'body'), m.body));
+    reader.appendChild(inLanguage(el('h3', '', m.subject || '(no subject)'), m));
+    reader.appendChild(el('div', 'to', 'To: ' + m.to + ' \\u00b7 ' + language(m) + ' \\u00b7 ' + new Date(m.sentAt).toLocaleString()));
+    reader.appendChild(withCodes(inLanguage(el('div', 'body'), m), m.body));
   }
 
   function renderMail(messages) {
@@ -127,8 +141,8 @@ const SCRIPT = `
       const row = el('button');
       row.type = 'button';
       row.setAttribute('aria-selected', String(m.id === selected));
-      row.appendChild(el('div', 'subject', m.subject || '(no subject)'));
-      row.appendChild(el('div', 'to', m.to + ' \\u00b7 ' + when(m.sentAt)));
+      row.appendChild(inLanguage(el('div', 'subject', m.subject || '(no subject)'), m));
+      row.appendChild(el('div', 'to', m.to + ' \\u00b7 ' + language(m) + ' \\u00b7 ' + when(m.sentAt)));
       row.addEventListener('click', () => {
         selected = m.id;
         renderMail(emails);

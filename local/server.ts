@@ -368,6 +368,7 @@ function devRoute(
       to: m.to,
       ...(m.subject === undefined ? {} : { subject: m.subject }),
       body: m.body,
+      locale: m.locale,
       sentAt: m.sentAt,
     }));
     return {

@@ -17,6 +17,8 @@ export interface StartChallengeInput {
   readonly purpose: string;
   readonly factorId?: string;
   readonly channel?: DeliveryChannel;
+  /** The request's BCP 47 `locale`, matched to a catalogue language by sendCode. */
+  readonly locale?: string;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
   readonly keyName?: string;
@@ -40,6 +42,7 @@ export async function startChallenge(deps: AppDeps, input: StartChallengeInput):
       userId: input.userId,
       purpose: input.purpose,
       factor,
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
       ...(input.keyName ? { keyName: input.keyName } : {}),

@@ -21,6 +21,7 @@ import {
   OutsideWindowError,
   type DomainError,
 } from '../domain/errors';
+import { chooseLocale } from '../domain/locale';
 import { renderCodeMessage } from '../domain/messages';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -214,6 +215,11 @@ function outsideWindow(d: DeliveryRecord): OutsideWindowError {
 }
 
 async function send(deps: AppDeps, d: DeliveryRecord, key: Buffer, now: number): Promise<void> {
+  // A delivery names no language: the phone's country chooses, else the default.
+  const { locale } = await chooseLocale({
+    destination: d.destination,
+    defaultLocale: deps.messaging.defaultLocale ?? 'en',
+  });
   const message = renderCodeMessage(
     {
       channel: d.channel,
@@ -221,6 +227,7 @@ async function send(deps: AppDeps, d: DeliveryRecord, key: Buffer, now: number):
       code: deriveCode(key, d.seed, d.codeLength),
       purpose: 'delivery',
       ttlSeconds: Math.max(60, Math.round((d.windowEnd - now) / 1000)),
+      locale,
     },
     deps.messaging,
   );

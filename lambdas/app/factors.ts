@@ -33,6 +33,7 @@ export interface AddFactorInput {
   readonly type: FactorType;
   readonly destination?: string;
   readonly label?: string;
+  readonly locale?: string;
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
   readonly keyName?: string;
@@ -79,6 +80,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
       factor,
       createsFactor: !existing,
       ...(input.keyName ? { keyName: input.keyName } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.context ? { context: input.context } : {}),
       ...(input.idempotency ? { idempotency: input.idempotency } : {}),
       reply: (sent) => ({

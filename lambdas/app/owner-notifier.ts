@@ -10,6 +10,7 @@
 import type { DeliveryChannel } from '../domain/channel';
 import { keyedHash } from '../domain/codes';
 import { capForm } from '../domain/destination';
+import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
 import type { Log } from '../observability/log';
@@ -61,9 +62,21 @@ export class OwnerNotifier implements Notifier {
           now,
         );
         if (!(await this.deps.store.countDestinationSend(counters))) continue;
+        // The user's last asked-for language, else the phone's country, else the default.
+        const { locale } = await chooseLocale({
+          requested: snapshot.state.locale,
+          destination: to,
+          defaultLocale: this.deps.messaging.defaultLocale ?? 'en',
+        });
         await this.deps.senders[channel].send(
           renderNotice(
-            { kind: request.kind, channel, to, ...(request.detail ? { detail: request.detail } : {}) },
+            {
+              kind: request.kind,
+              channel,
+              to,
+              ...(request.detail ? { detail: request.detail } : {}),
+              locale,
+            },
             this.deps.messaging,
           ),
         );

@@ -17,7 +17,9 @@ import {
 } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
-import { renderCodeMessage } from '../domain/messages';
+import type { Language } from '../domain/catalogue';
+import { chooseLocale } from '../domain/locale';
+import { messageLocale, renderCodeMessage } from '../domain/messages';
 import { reportToken, reportUrl } from '../domain/report-token';
 import {
   isCurrent,
@@ -57,6 +59,8 @@ export interface SendCodeInput {
   readonly idempotency?: IdempotencyRequest;
   /** The calling API key's name, counted by the abuse limits. @default 'default' */
   readonly keyName?: string;
+  /** The request's BCP 47 `locale`; else the destination's country, else ONETIME_DEFAULT_LOCALE. */
+  readonly locale?: string;
   /** Set when this send creates the factor. */
   readonly createsFactor?: boolean;
   /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
@@ -68,6 +72,8 @@ export interface SentCode {
   readonly reusedCode: boolean;
   readonly resendAvailableAt: number;
   readonly sendsRemaining: number;
+  /** The language the message is written in (the answer's `locale`). */
+  readonly locale: Language;
 }
 
 const MAX_ROUNDS = 4;
@@ -79,6 +85,11 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   const key = await deps.secret.hmacKey();
   // Caps and cooldowns count the destination in its normal form, however it is spelled.
   const destinationHash = keyedHash(key, 'destination', capForm(channel, input.factor.destination));
+  const chosen = await chooseLocale({
+    requested: input.locale,
+    destination: input.factor.destination,
+    defaultLocale: deps.messaging.defaultLocale ?? 'en',
+  });
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
@@ -131,6 +142,16 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       reusedCode: reuse !== undefined,
       resendAvailableAt: now + policy.resendCooldownSeconds * 1000,
       sendsRemaining: sendsRemainingAfter(snapshot.sendCounts, policy),
+      locale: messageLocale(
+        {
+          channel,
+          purpose: input.purpose,
+          ttlSeconds: messageTtlSeconds(challenge, now),
+          codeLength: challenge.codeLength,
+          locale: chosen.locale,
+        },
+        deps.messaging,
+      ),
     };
     const reply = input.reply(sent);
     const supersedes = !reuse && live?.status === 'pending' ? live.challengeId : undefined;
@@ -173,6 +194,8 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         ? { newFactor: { record: input.factor, expectFactorsVersion: snapshot.state.factorsVersion } }
         : {}),
       counters: sendCounters(policy, destinationHash, now),
+      // Only a language the caller asked for is the user's own, kept for later notices.
+      ...(chosen.source === 'request' ? { locale: chosen.locale } : {}),
       retentionSeconds: policy.challengeRetentionSeconds,
       stale: snapshot.stale,
       events,
@@ -211,7 +234,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       }
     }
 
-    await deliver(deps, input, snapshot, challenge, key, now);
+    await deliver(deps, input, snapshot, challenge, key, now, chosen.locale);
     return reply;
   }
 }
@@ -223,6 +246,7 @@ async function deliver(
   challenge: ChallengeRecord,
   key: Buffer,
   now: number,
+  locale: Language,
 ): Promise<void> {
   const channel = challenge.channel;
   const message = renderCodeMessage(
@@ -231,7 +255,8 @@ async function deliver(
       to: input.factor.destination,
       code: deriveCode(key, challenge.seed, challenge.codeLength),
       purpose: input.purpose,
-      ttlSeconds: Math.max(60, Math.round((challenge.expiresAt - now) / 1000)),
+      ttlSeconds: messageTtlSeconds(challenge, now),
+      locale,
       // No report link in enrolment emails: the address being added may not be the owner's,
       // and its holder must not be able to sign the owner's devices out.
       ...(channel === 'email' && input.purpose !== 'enroll' && deps.messaging.publicUrl
@@ -285,6 +310,11 @@ async function deliver(
     });
     throw failure;
   }
+}
+
+/** The life a message states: what is left of the code, never less than a minute. */
+function messageTtlSeconds(challenge: ChallengeRecord, now: number): number {
+  return Math.max(60, Math.round((challenge.expiresAt - now) / 1000));
 }
 
 /** The user's other active factors that can receive a code (SPEC: `alternatives`). */

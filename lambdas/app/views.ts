@@ -38,6 +38,7 @@ export function challengeView(sent: SentCode) {
     resendAvailableAt: iso(sent.resendAvailableAt),
     sendsRemaining: sent.sendsRemaining,
     reusedCode: sent.reusedCode,
+    locale: sent.locale,
   };
 }
 

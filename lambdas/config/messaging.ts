@@ -3,10 +3,23 @@
  */
 import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../domain/number-types';
 import { ConfigError, readList, readOptional, readString, type Env } from './env';
+import type { Language } from '../domain/catalogue';
+import { matchLanguage } from '../domain/locale';
+
+/**
+ * The longest service name accepted: the SMS one-segment test renders every language
+ * with a name this long (a longer one would only ever be cut in an SMS anyway).
+ */
+export const MAX_SERVICE_NAME_LENGTH = 40;
 
 export interface MessagingConfig {
   /** The name users see in messages. @default "onetime" (ONETIME_SERVICE_NAME) */
   readonly serviceName: string;
+  /**
+   * The language of messages when neither the request's `locale` nor the destination's
+   * country chooses one. @default "en" (ONETIME_DEFAULT_LOCALE, a BCP 47 tag matched to a catalogue language)
+   */
+  readonly defaultLocale?: Language;
   /** WebOTP origin-bound domain: adds `@domain #code` to SMS. @default unset (ONETIME_WEBOTP_DOMAIN) */
   readonly webOtpDomain?: string;
   /** Public base URL, used for the report link in emails. @default unset (ONETIME_PUBLIC_URL) */
@@ -31,13 +44,38 @@ export interface MessagingConfig {
   readonly voiceOriginationIdentity?: string;
 }
 
+/** Why a service name is refused, or undefined when it is fine: shared with the CDK stage configuration. */
+export function serviceNameProblem(name: string): string | undefined {
+  if ([...name].length > MAX_SERVICE_NAME_LENGTH)
+    return `must be at most ${MAX_SERVICE_NAME_LENGTH} characters`;
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(name)) return 'must be one line without control characters';
+  if (name.trim() === '') return 'must not be blank';
+  return undefined;
+}
+
+/** The catalogue language of a default-locale setting, or a ConfigError naming the variable. */
+export function readDefaultLocale(env: Env): Language {
+  const raw = readString(env, 'ONETIME_DEFAULT_LOCALE', 'en');
+  const language = matchLanguage(raw);
+  if (language === undefined) {
+    throw new ConfigError(
+      `ONETIME_DEFAULT_LOCALE must be a BCP 47 tag of a supported language, got "${raw}"`,
+    );
+  }
+  return language;
+}
+
 export function readMessagingConfig(env: Env): MessagingConfig {
+  const serviceName = readString(env, 'ONETIME_SERVICE_NAME', 'onetime');
+  const problem = serviceNameProblem(serviceName);
+  if (problem !== undefined) throw new ConfigError(`ONETIME_SERVICE_NAME ${problem}`);
   const optional = (name: string, key: string): Record<string, string> => {
     const v = readOptional(env, name);
     return v === undefined ? {} : { [key]: v };
   };
   return {
-    serviceName: readString(env, 'ONETIME_SERVICE_NAME', 'onetime'),
+    serviceName,
+    defaultLocale: readDefaultLocale(env),
     emailFrom: readString(env, 'ONETIME_EMAIL_FROM', 'no-reply@example.com'),
     smsAllowedCountries: readList(env, 'ONETIME_SMS_ALLOWED_COUNTRIES').map((c) => c.toUpperCase()),
     allowedNumberTypes: readNumberTypes(env),

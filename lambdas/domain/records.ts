@@ -30,6 +30,8 @@ export interface UserState {
   readonly factorsVersion: number;
   /** The live challenge id per slot: the one code a slot may have. */
   readonly live: Readonly<Record<string, string>>;
+  /** The language (catalogue tag) the user last asked for in a request; notices are written in it. */
+  readonly locale?: string;
 }
 
 export const EMPTY_STATE: UserState = {

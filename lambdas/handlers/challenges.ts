@@ -15,6 +15,7 @@ export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions
           purpose: req.body.purpose,
           factorId: req.body.factorId,
           channel: req.body.channel,
+          locale: req.body.locale,
           context: req.context,
           idempotency: idempotencyOf(req, 'start-challenge'),
           keyName: req.keyName,

@@ -14,6 +14,7 @@ export function makeFactorsHandler(deps: AppDeps, options: HttpHandlerOptions) {
           type: req.body.type,
           destination: req.body.destination,
           label: req.body.label,
+          locale: req.body.locale,
           context: req.context,
           idempotency: idempotencyOf(req, 'add-factor'),
           keyName: req.keyName,

@@ -43,11 +43,15 @@ export const purposeSchema = z.string().check(
 
 export const codeSchema = text(1, 64);
 
+/** A BCP 47 tag; any well-formed tag is accepted and matched to a catalogue language (SPEC §7). */
+export const localeSchema = pattern(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag');
+
 export const addFactorBody = z
   .strictObject({
     type: z.enum(FACTOR_TYPES),
     destination: z.optional(text(1, 320)),
     label: z.optional(text(1, 64)),
+    locale: z.optional(localeSchema),
     context: z.optional(contextSchema),
   })
   .check((payload) => {
@@ -64,7 +68,7 @@ export const startChallengeBody = z.strictObject({
   purpose: z._default(purposeSchema, 'sign_in'),
   factorId: z.optional(idSchema),
   channel: z.optional(z.enum(DELIVERY_CHANNELS)),
-  locale: z.optional(pattern(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag')),
+  locale: z.optional(localeSchema),
   context: z.optional(contextSchema),
 });
 

@@ -23,6 +23,8 @@ export const REFERENCE_TAG = {
 } as const;
 
 export interface SmsMessage {
+  /** BCP 47 tag of the language the message is written (or spoken) in. @default 'en' */
+  readonly locale?: string;
   readonly channel: 'sms';
   readonly reference?: DeliveryReference;
   /** E.164 phone number. */
@@ -31,6 +33,8 @@ export interface SmsMessage {
 }
 
 export interface VoiceMessage {
+  /** BCP 47 tag of the language the message is written (or spoken) in. @default 'en' */
+  readonly locale?: string;
   readonly channel: 'voice';
   readonly reference?: DeliveryReference;
   /** E.164 phone number. */
@@ -42,6 +46,8 @@ export interface VoiceMessage {
 }
 
 export interface EmailMessage {
+  /** BCP 47 tag of the language the message is written (or spoken) in. @default 'en' */
+  readonly locale?: string;
   readonly channel: 'email';
   readonly reference?: DeliveryReference;
   readonly to: string;

@@ -72,6 +72,8 @@ export interface SendReservation {
   /** Set when the send enrols a new factor (guarded by the factor cap). */
   readonly newFactor?: { readonly record: FactorRecord; readonly expectFactorsVersion: number };
   readonly counters: SendCounters;
+  /** The language the caller asked for, kept on the user's state for later notices. @default unchanged */
+  readonly locale?: string;
   readonly retentionSeconds: number;
   /** State attributes the snapshot found outlived, removed by the same write. */
   readonly stale: readonly string[];

@@ -22,6 +22,7 @@ describe('Function: readConfig', () => {
       logRetentionDays: 30,
       logLevel: 'INFO',
       serviceName: 'onetime',
+      defaultLocale: 'en',
       emailFrom: 'no-reply@example.com',
       emailFromAddress: 'no-reply@example.com',
       sesIdentity: 'example.com',
@@ -76,6 +77,8 @@ describe('Function: readConfig', () => {
         alarmEmail: 'ops@acme.example',
         wafRateLimitPerIp: '500',
         bundleAwsSdk: 'false',
+        serviceName: 'Ä'.repeat(40),
+        defaultLocale: 'pt-BR',
         ONETIME_CODE_TTL_SECONDS: '300',
         ONETIME_MAX_ATTEMPTS: 3,
       }),
@@ -99,6 +102,8 @@ describe('Function: readConfig', () => {
       alarmEmail: 'ops@acme.example',
       wafRateLimitPerIp: 500,
       bundleAwsSdk: false,
+      serviceName: 'Ä'.repeat(40),
+      defaultLocale: 'pt-BR',
       policy: { ONETIME_CODE_TTL_SECONDS: '300', ONETIME_MAX_ATTEMPTS: '3' },
     });
   });
@@ -139,6 +144,10 @@ describe('Function: readConfig', () => {
     [{ publicUrl: 'http://insecure.example' }, /publicUrl/],
     [{ wafRateLimitPerIp: 5 }, /wafRateLimitPerIp/],
     [{ ONETIME_CODE_LENGTH: 'six' }, /ONETIME_CODE_LENGTH/],
+    [{ serviceName: 'A'.repeat(41) }, /serviceName/],
+    [{ serviceName: 'Acme\nBank' }, /serviceName/],
+    [{ defaultLocale: 'xx' }, /defaultLocale/],
+    [{ defaultLocale: 'zh-TW' }, /defaultLocale/],
   ])('rejects %j naming the key', (context, message) => {
     expect(() => readConfig(from(context))).toThrow(ConfigError);
     expect(() => readConfig(from(context))).toThrow(message);

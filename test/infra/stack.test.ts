@@ -118,6 +118,7 @@ describe('Stack: functions', () => {
       },
       ONETIME_EMAIL_FROM: 'no-reply@example.com',
       ONETIME_SERVICE_NAME: 'onetime',
+      ONETIME_DEFAULT_LOCALE: 'en',
       ONETIME_PUBLIC_URL: expect.anything(),
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
@@ -245,12 +246,12 @@ describe('Stack: library layer', () => {
         );
         expect(run.stderr).toBe('');
         expect(run.stdout.trim()).toBe('function');
-        // The phone number library is never imported at start, only on first use, and only where phones are parsed.
+        // The phone number library is never imported at start, only on first use. Every function
+        // built on the composition may send a message, and a message to a phone is written in the
+        // language of the phone's country (decision 21): only health never parses a number.
         const code = fs.readFileSync(path.join(taskDir, 'index.mjs'), 'utf8');
         expect(code).not.toMatch(/from\s*"libphonenumber-js/);
-        expect(code.includes('import("libphonenumber-js/max")')).toBe(
-          name === 'factors' || name === 'deliveries',
-        );
+        expect(code.includes('import("libphonenumber-js/max")')).toBe(name !== 'health');
       },
     );
   });

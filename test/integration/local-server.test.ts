@@ -121,6 +121,9 @@ interface FakeNode {
   value: string;
   children: FakeNode[];
   textContent: string;
+  /** Set by the page on text in a message's language. */
+  lang?: string;
+  dir?: string;
   appendChild(child: FakeNode): FakeNode;
   replaceChildren(...children: FakeNode[]): void;
   setAttribute(name: string, value: string): void;
@@ -526,6 +529,7 @@ describe('Module: local/server', () => {
         channel: 'sms',
         to: '+14155550133',
         body: expect.stringMatching(/\b\d{6}\b/) as unknown,
+        locale: 'en',
         sentAt: expect.any(String) as unknown,
       });
       expect(codeIn(messages[0]?.body as string)).toBe(app.lastCode('+14155550133'));
@@ -626,7 +630,8 @@ describe('Module: local/server', () => {
           id: '1',
           channel: 'sms',
           to: '+14155550100',
-          body: `333333 is your code ${hostile}`,
+          body: `333333 هو رمز التحقق ${hostile}`,
+          locale: 'ar',
           sentAt: '2026-01-01T00:00:01Z',
         },
       ];
@@ -651,7 +656,11 @@ describe('Module: local/server', () => {
       expect(fetched).toEqual(['/_dev/outbox?limit=200']);
       expect(thread.children.map((c) => c.className)).toEqual(['msg', 'msg']);
       expect(thread.children[0]?.textContent).toContain('Voice call transcript');
-      expect(thread.children[1]?.textContent).toContain(`333333 is your code ${hostile}`);
+      expect(thread.children[1]?.textContent).toContain(`333333 هو رمز التحقق ${hostile}`);
+      // Each message shows its language, and its text is laid out in it (Arabic right to left).
+      expect(thread.children[1]?.children[0]?.textContent).toContain('ar (right to left)');
+      expect(thread.children[1]?.children[1]).toMatchObject({ className: 'bubble', lang: 'ar', dir: 'auto' });
+      expect(thread.children[0]?.children[0]?.textContent).toContain(' en ');
       expect(
         dom
           .all()

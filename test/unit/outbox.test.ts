@@ -34,6 +34,7 @@ describe('Module: outbox', () => {
         to: '+14155550101',
         ssml: '<speak>x</speak>',
         text: 'spoken',
+        locale: 'ja',
       });
 
       // Assess
@@ -42,6 +43,7 @@ describe('Module: outbox', () => {
         channel: 'sms',
         to: '+14155550100',
         body: 'sms body',
+        locale: 'en',
         sentAt: '2026-01-02T03:04:05.000Z',
       });
       expect(b).toEqual({
@@ -50,6 +52,7 @@ describe('Module: outbox', () => {
         to: 'jo@example.com',
         subject: 'Subj',
         body: 'plain',
+        locale: 'en',
         sentAt: '2026-01-02T03:04:05.000Z',
       });
       expect(c).toEqual({
@@ -57,6 +60,7 @@ describe('Module: outbox', () => {
         channel: 'voice',
         to: '+14155550101',
         body: 'spoken',
+        locale: 'ja',
         sentAt: '2026-01-02T03:04:05.000Z',
       });
       for (const entry of [a, b, c]) {

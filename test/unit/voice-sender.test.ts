@@ -12,9 +12,13 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
+  VoiceId,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { VoiceSender } from '../../lambdas/adapters/voice/voice-sender';
+import { VOICES, VoiceSender } from '../../lambdas/adapters/voice/voice-sender';
+import type { Language } from '../../lambdas/domain/catalogue';
+import { SPOKEN_LANGUAGES } from '../../lambdas/domain/locale';
+import { renderCodeMessage } from '../../lambdas/domain/messages';
 import { DeliveryRefusedError, type RefusalReason, type VoiceMessage } from '../../lambdas/ports/sender';
 
 const client = new PinpointSMSVoiceV2Client({ region: 'us-east-1' });
@@ -71,6 +75,69 @@ describe('Module: voice-sender', () => {
         VoiceId: 'MATTHEW',
         ConfigurationSetName: 'onetime',
       });
+    });
+
+    // The whole path a call takes: rendered in the language, handed to the SDK with that language's voice.
+    it.each<[Language, string, string, RegExp]>([
+      ['en', '+14155550100', 'JOANNA', /^<speak>Hello\. This is Acme\. Your sign-in code is: /],
+      ['de', '+4915112345678', 'VICKI', /^<speak>Guten Tag\. Hier ist Acme\. Ihr Anmeldecode lautet: /],
+      ['ja', '+819012345678', 'MIZUKI', /^<speak>こんにちは。Acmeです。 ログインコードをお伝えします。 /],
+      ['ar', '+966501234567', 'ZEINA', /^<speak>مرحبًا\. معك Acme\. رمز تسجيل الدخول الخاص بك هو: /],
+      ['th', '+66812345678', 'JOANNA', /^<speak>Hello\. This is Acme\. Your sign-in code is: /],
+    ])('calls %s with the exact parameters of its voice', async (locale, to, voiceId, opening) => {
+      // Prepare
+      voice.on(SendVoiceMessageCommand).resolves({ MessageId: `voice-${locale}` });
+      const sender = new VoiceSender(client, { originationIdentity: 'pool-123', configurationSetName: 'onetime' });
+      const call = renderCodeMessage(
+        { channel: 'voice', to, code: '4071', purpose: 'sign_in', ttlSeconds: 600, locale },
+        { serviceName: 'Acme', emailFrom: 'no-reply@example.com' },
+      );
+
+      // Act
+      await sender.send(call);
+
+      // Assess
+      const input = voice.commandCalls(SendVoiceMessageCommand)[0]?.args[0].input;
+      expect(input).toEqual({
+        DestinationPhoneNumber: to,
+        OriginationIdentity: 'pool-123',
+        MessageBody: call.ssml,
+        MessageBodyTextType: 'SSML',
+        VoiceId: voiceId,
+        ConfigurationSetName: 'onetime',
+      });
+      expect(input?.MessageBody).toMatch(opening);
+      // Digits one by one, twice.
+      expect([...call.ssml.matchAll(/<say-as interpret-as="digits">(\d)<\/say-as>/g)].map((m) => m[1]).join('')).toBe('40714071');
+    }); // prettier-ignore
+
+    it('has a voice the API accepts for every spoken language, speaking that language', () => {
+      // Polly writes Arabic as arb and Mandarin as cmn.
+      const languageOf = (code: string): string =>
+        ({ arb: 'ar', cmn: 'zh' })[code.split('-')[0] as string] ?? (code.split('-')[0] as string);
+      for (const language of SPOKEN_LANGUAGES) {
+        const { voiceId, languageCode } = VOICES[language];
+        expect(Object.values(VoiceId)).toContain(voiceId);
+        expect(languageOf(languageCode)).toBe(language.split('-')[0]);
+      }
+    });
+
+    it('speaks a language without a voice, or no language, with the configured English voice', async () => {
+      // Prepare
+      voice.on(SendVoiceMessageCommand).resolves({ MessageId: 'voice-3' });
+      const sender = new VoiceSender(client, { originationIdentity: 'pool-123', voiceId: 'MATTHEW' });
+
+      // Act
+      await sender.send({ ...message, locale: 'he' });
+      await sender.send(message);
+      await sender.send({ ...message, locale: 'ko' });
+
+      // Assess
+      expect(voice.commandCalls(SendVoiceMessageCommand).map((c) => c.args[0].input.VoiceId)).toEqual([
+        'MATTHEW',
+        'MATTHEW',
+        'SEOYEON',
+      ]);
     });
 
     it('refuses anything but a voice message without calling the service', async () => {

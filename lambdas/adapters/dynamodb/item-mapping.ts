@@ -40,6 +40,7 @@ export function stateFromItem(item: Item | undefined): UserState {
   }
   const lockedUntil = optNum(item.lockedUntil);
   const lastAttemptAt = optNum(item.lastAttemptAt);
+  const locale = optStr(item.locale);
   return {
     attempts: num(item.attempts),
     attemptLimit: num(item.attemptLimit),
@@ -51,6 +52,7 @@ export function stateFromItem(item: Item | undefined): UserState {
     cooldowns,
     factorsVersion: num(item.factorsVersion),
     live,
+    ...(locale !== undefined ? { locale } : {}),
   };
 }
 

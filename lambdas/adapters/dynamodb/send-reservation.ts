@@ -47,6 +47,8 @@ export function reservationItems(table: string, r: SendReservation): Reservation
     ':expectLive': r.expectLive,
   });
   const written = new Set([STATE_ATTR.cooldown(r.cooldownKey), STATE_ATTR.live(r.slot)]);
+  // The locale the caller asked for is kept for the user's notices.
+  if (r.locale !== undefined) b.set(`${b.name('locale', '#locale')} = :locale`).bind({ ':locale': r.locale });
 
   if (r.challenge.kind === 'new') {
     const record: ChallengeRecord = r.challenge.record;

@@ -25,6 +25,8 @@ export interface OutboxEntry {
   readonly subject?: string;
   /** The SMS body, the email's plain-text part or the call's plain text. */
   readonly body: string;
+  /** BCP 47 tag of the language the message is written (or spoken) in. */
+  readonly locale: string;
   /** ISO 8601 UTC. */
   readonly sentAt: string;
 }
@@ -70,6 +72,7 @@ export class Outbox {
       id: this.nextId(now),
       channel: message.channel,
       to: message.to,
+      locale: message.locale ?? 'en',
       sentAt: new Date(now).toISOString(),
     };
     const entry: OutboxEntry = Object.freeze(
