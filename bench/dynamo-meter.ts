@@ -12,6 +12,8 @@ export interface Meter {
   rounds: number;
   items: number;
   writeUnits: number;
+  /** Of `writeUnits`, those of the abuse limits' counters (`ABUSE#` items), reported apart. */
+  abuseUnits: number;
 }
 
 const WRITES = new Set([
@@ -32,7 +34,7 @@ interface CapacityOutput {
 }
 
 export function meterDynamo(client: DynamoDBDocumentClient): Meter {
-  const meter: Meter = { calls: 0, rounds: 0, items: 0, writeUnits: 0 };
+  const meter: Meter = { calls: 0, rounds: 0, items: 0, writeUnits: 0, abuseUnits: 0 };
   let inFlight = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -61,6 +63,8 @@ export function meterDynamo(client: DynamoDBDocumentClient): Meter {
             ? consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0)
             : (consumed?.CapacityUnits ?? items);
           meter.writeUnits += transact ? units * 2 : units;
+          const key = input.Key as { pk?: unknown } | undefined;
+          if (typeof key?.pk === 'string' && key.pk.startsWith('ABUSE#')) meter.abuseUnits += units;
         }
         return out;
       } catch (error) {
