@@ -17,6 +17,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { KEY_SCOPES, type KeyScope } from '../lambdas/http/routes';
 
 /** One row of the route table (the shape of `lambdas/http/routes.ts`). */
 export interface ApiRoute {
@@ -51,6 +52,8 @@ export interface OnetimeApiProps {
   readonly wafRateLimitPerIp?: number;
   /** Largest accepted body, in bytes (SPEC: 16 KiB). WAF inspects at most 16 KiB on API Gateway. @default 16384 */
   readonly maxBodyBytes?: number;
+  /** Keys limited to some scopes, each its own API Gateway key in the usage plan. @default none */
+  readonly scopedKeys?: ReadonlyArray<{ readonly name: string; readonly scopes: readonly KeyScope[] }>;
   /** @default ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
   /** @default RemovalPolicy.RETAIN */
@@ -188,9 +191,27 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
   },
 ];
 
+/**
+ * What the functions are told of the keys (`ONETIME_API_KEY_SCOPES`): each key id with its name and
+ * scopes, the main key with every scope. Empty without scoped keys: API Gateway's check is then enough.
+ */
+export function keyScopesSetting(api: OnetimeApi): string | undefined {
+  if (api.scopedKeys.length === 0) return undefined;
+  return [
+    `${api.apiKey.keyId}=default:${KEY_SCOPES.join('+')}`,
+    ...api.scopedKeys.map((k) => `${k.key.keyId}=${k.name}:${k.scopes.join('+')}`),
+  ].join(',');
+}
+
 export class OnetimeApi extends Construct {
   readonly api: apigw.RestApi;
   readonly apiKey: apigw.ApiKey;
+  /** The scoped keys, by name. */
+  readonly scopedKeys: ReadonlyArray<{
+    readonly name: string;
+    readonly scopes: readonly KeyScope[];
+    readonly key: apigw.ApiKey;
+  }>;
   readonly usagePlan: apigw.UsagePlan;
   readonly webAcl: wafv2.CfnWebACL;
   readonly accessLogs: logs.LogGroup;
@@ -251,6 +272,13 @@ export class OnetimeApi extends Construct {
       apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
     });
     this.usagePlan.addApiKey(this.apiKey);
+    this.scopedKeys = (props.scopedKeys ?? []).map((k) => {
+      const key = new apigw.ApiKey(this, `ApiKey-${k.name}`, {
+        description: `onetime ${props.stageName}: x-api-key "${k.name}", scopes ${k.scopes.join(', ')}`,
+      });
+      this.usagePlan.addApiKey(key);
+      return { ...k, key };
+    });
 
     this.webAcl = this.createWebAcl(props.stageName, props.wafRateLimitPerIp ?? 1000, maxBodyBytes);
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {

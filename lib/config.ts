@@ -8,6 +8,7 @@
  * numbers or booleans: both are accepted.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { KEY_SCOPES, type KeyScope } from '../lambdas/http/routes';
 import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lambdas/domain/number-types';
 import { serviceNameProblem } from '../lambdas/config/messaging';
 import { matchLanguage } from '../lambdas/domain/locale';
@@ -29,6 +30,12 @@ export const POLICY_VARIABLES = [
   'ONETIME_TOTP_WINDOW',
   'ONETIME_EVENT_RETENTION_DAYS',
   'ONETIME_CHALLENGE_RETENTION_SECONDS',
+  'ONETIME_MAX_SENDS_PER_PREFIX_PER_HOUR',
+  'ONETIME_MAX_SENDS_PER_COUNTRY_PER_HOUR',
+  'ONETIME_MAX_SENDS_PER_IP_PER_HOUR',
+  'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR',
+  'ONETIME_MAX_SMS_PER_HOUR',
+  'ONETIME_MAX_VOICE_PER_HOUR',
 ] as const;
 export type PolicyVariable = (typeof POLICY_VARIABLES)[number];
 
@@ -112,6 +119,12 @@ export interface OnetimeConfig {
    * @default true (`bundleAwsSdk`)
    */
   readonly bundleAwsSdk: boolean;
+  /**
+   * API keys limited to some scopes, beside the stack's main key (which has every scope), e.g. a courier
+   * app's key that can only confirm and read deliveries. @default [] (`apiKeys`: comma list of
+   * `name:scope+scope`; scopes verify, deliveries, courier, support)
+   */
+  readonly scopedApiKeys: ReadonlyArray<{ readonly name: string; readonly scopes: readonly KeyScope[] }>;
 
   /** Policy variables of SPEC §3 that were set in context, by environment variable name. @default {} */
   readonly policy: Readonly<Partial<Record<PolicyVariable, string>>>;
@@ -224,6 +237,23 @@ export function readConfig(read: ContextReader): OnetimeConfig {
   }
 
   // Checked here too, so a misspelt name fails synth rather than every function's cold start.
+  const scopedApiKeys = list(read, 'apiKeys').map((entry) => {
+    const [name, scopes, ...rest] = entry.split(':');
+    const parsed = (scopes ?? '').split('+');
+    if (!name || !/^[A-Za-z0-9_-]{1,64}$/.test(name) || !scopes || rest.length > 0)
+      throw new ConfigError(`context "apiKeys" has "${entry}": use name:scope+scope`);
+    for (const scope of parsed) {
+      if (!(KEY_SCOPES as readonly string[]).includes(scope))
+        throw new ConfigError(`context "apiKeys" has scope "${scope}": use ${KEY_SCOPES.join(', ')}`);
+    }
+    return { name, scopes: parsed as KeyScope[] };
+  });
+  if (
+    new Set(scopedApiKeys.map((k) => k.name)).size !== scopedApiKeys.length ||
+    scopedApiKeys.some((k) => k.name === 'default')
+  )
+    throw new ConfigError('context "apiKeys" names must be unique and not "default"');
+
   const allowedNumberTypes = list(read, 'ONETIME_ALLOWED_NUMBER_TYPES').map((n) => n.toLowerCase());
   for (const name of allowedNumberTypes) {
     if (!isNumberTypeName(name))
@@ -266,6 +296,7 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       `onetime-${stage}`,
     smsAllowedCountries,
     allowedNumberTypes: allowedNumberTypes as NumberTypeName[],
+    scopedApiKeys,
     manageSmsAccountSettings: bool(read, 'manageSmsAccountSettings', true),
     lockoutAlarmThreshold: int(read, 'lockoutAlarmThreshold', 20, 1),
     apiRateLimit: int(read, 'apiRateLimit', 50, 1),

@@ -13,7 +13,7 @@ import { DELIVERY_CHANNELS } from '../lambdas/domain/channel';
 import { entryFile, FUNCTION_NAMES, ROUTES } from '../lambdas/http/routes';
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/observability/names';
 import { accessOf, DELIVERY_EVENTS_FUNCTION, type FunctionAccess } from './access';
-import { OnetimeApi, type ApiRoute } from './api';
+import { keyScopesSetting, OnetimeApi, type ApiRoute } from './api';
 import type { OnetimeConfig } from './config';
 import { OnetimeData, TABLE_ACTIONS } from './data';
 import { OnetimeFunctions, type FunctionSpec } from './functions';
@@ -124,9 +124,15 @@ export class OnetimeStack extends Stack {
         quotaPerDay: config.usagePlanQuotaPerDay,
       },
       wafRateLimitPerIp: config.wafRateLimitPerIp,
+      scopedKeys: config.scopedApiKeys,
       logRetention,
       logRemovalPolicy: config.removalPolicy,
     });
+    // Which API Gateway key id has which scopes; a key outside its scopes answers 403.
+    const keyScopes = keyScopesSetting(this.api);
+    if (keyScopes !== undefined) {
+      for (const fn of this.functions.byName.values()) fn.addEnvironment('ONETIME_API_KEY_SCOPES', keyScopes);
+    }
     if (config.publicUrl === undefined) {
       // The report page is served by this API. Built from the API id rather than `api.url`, which names the
       // deployment stage and would make every function depend on its own integration (a cycle).

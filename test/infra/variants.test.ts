@@ -238,3 +238,41 @@ describe('App: the cdk-nag gate', () => {
     expect(() => app.synth()).toThrow(/Validation failed|AwsSolutions-SQS/);
   });
 });
+
+describe('Stack: scoped API keys', () => {
+  const { template } = synth({ apiKeys: 'courier:courier,shop:deliveries+courier' });
+
+  it('makes one API Gateway key per scoped key beside the main one, all in the usage plan', () => {
+    template.resourceCountIs('AWS::ApiGateway::ApiKey', 3);
+    template.resourceCountIs('AWS::ApiGateway::UsagePlanKey', 3);
+    template.hasResourceProperties('AWS::ApiGateway::ApiKey', {
+      Description: Match.stringLikeRegexp('"courier", scopes courier'),
+    });
+  });
+
+  it('tells every API function which key id has which scopes, the main key with all of them', () => {
+    const settings = envOf(template).map((v) => JSON.stringify(v.ONETIME_API_KEY_SCOPES));
+    expect(settings.length).toBeGreaterThan(0);
+    for (const setting of settings) {
+      expect(setting).toContain('=default:verify+deliveries+courier+support');
+      expect(setting).toContain('=courier:courier');
+      expect(setting).toContain('=shop:deliveries+courier');
+      // Key ids, never key values, reach the functions.
+      expect(setting).toMatch(/"Ref":"ApiApiKey/);
+    }
+  });
+
+  it('refuses an unknown scope, a malformed entry and a reused name at synth', () => {
+    const read = (value: string) => readConfig((key) => (key === 'apiKeys' ? value : undefined));
+    expect(() => read('courier:admin')).toThrow(/scope "admin"/);
+    expect(() => read('courier')).toThrow(/name:scope\+scope/);
+    expect(() => read('a:verify,a:support')).toThrow(/unique/);
+  });
+});
+
+describe('Stack: without scoped keys', () => {
+  const { template } = synth({});
+  it('passes no key scopes: API Gateway’s check of the one key is enough', () => {
+    for (const v of envOf(template)) expect(v.ONETIME_API_KEY_SCOPES).toBeUndefined();
+  });
+});
