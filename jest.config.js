@@ -1,8 +1,8 @@
 // Three projects: fast unit tests, integration tests against a real DynamoDB Local
 // (started once by globalSetup), and CDK assertion tests.
 const transform = { '^.+\\.(t|j)sx?$': '<rootDir>/test/esbuild-transform.js' };
-// middy, otplib (and its hash/base32 dependencies) and zod's locale files ship ESM only: compile them too.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble|zod)/)'];
+// middy, otplib (and its hash/base32 dependencies), zod's locale files and swagger-parser's ref parser ship ESM only: compile them too.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble|zod|@apidevtools)/)'];
 const common = {
   testEnvironment: 'node',
   transform,

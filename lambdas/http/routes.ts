@@ -22,12 +22,14 @@ export interface Route {
   /** API Gateway resource template, e.g. `/v1/users/{userId}/factors`. */
   readonly resource: string;
   readonly fn: FunctionName;
-  /** Routes reachable without an API key (health, the emailed report link). */
+  /** Routes reachable without an API key (health, the OpenAPI document, the emailed report link). */
   readonly public?: boolean;
 }
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', resource: '/v1/health', fn: 'health', public: true },
+  // The OpenAPI document (lambdas/http/openapi/): served by the health function, which touches no dependency.
+  { method: 'GET', resource: '/v1/openapi.json', fn: 'health', public: true },
 
   { method: 'POST', resource: '/v1/users/{userId}/factors', fn: 'factors' },
   { method: 'GET', resource: '/v1/users/{userId}/factors', fn: 'factors' },
