@@ -9,7 +9,7 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 
-/** The policy variables of SPEC §3 (plus retention knobs), passed to the functions only when set. */
+/** The policy variables of docs/api.md, "Policy" (plus retention knobs), passed to the functions only when set. */
 export const POLICY_VARIABLES = [
   'ONETIME_CODE_LENGTH',
   'ONETIME_CODE_TTL_SECONDS',
@@ -106,7 +106,7 @@ export interface OnetimeConfig {
    */
   readonly bundleAwsSdk: boolean;
 
-  /** Policy variables of SPEC §3 that were set in context, by environment variable name. @default {} */
+  /** Policy variables (docs/api.md, "Policy") that were set in context, by environment variable name. @default {} */
   readonly policy: Readonly<Partial<Record<PolicyVariable, string>>>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The local HTTP server: turns `node:http` requests into plain requests for the
  * local app (the same Lambda handlers as in AWS) and serves the development outbox
- * under `/_dev` (SPEC §4). It is the one place that meets raw sockets, so it owns
+ * under `/_dev` (docs/api.md, "Local server"). It is the one place that meets raw sockets, so it owns
  * what API Gateway does in front of a deployed stack: a hard cap on the request
  * body, and a problem-JSON answer for anything unexpected instead of a crash.
  *

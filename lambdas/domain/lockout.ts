@@ -1,5 +1,5 @@
 /**
- * The lockout rules of SPEC §3 as pure functions. The store enforces them with
+ * The lockout rules of docs/api.md ("Policy") as pure functions. The store enforces them with
  * conditional writes; these functions decide which write to attempt and what to
  * answer, from a state the store returned.
  *

@@ -1,6 +1,6 @@
 /**
  * The development outbox: where the local server "sends" SMS, voice and email, so a
- * developer reads codes at `/_dev/outbox` instead of in a console log (SPEC §4).
+ * developer reads codes at `/_dev/outbox` instead of in a console log (docs/api.md, "Development outbox").
  * In memory, newest first, bounded so a long session cannot grow without limit.
  * Never wired into a deployed stack.
  */
