@@ -310,7 +310,7 @@ async function main(): Promise<void> {
     await reserved.release();
     reserved = undefined;
     try {
-      server = await startLocalServer({ port, host: config.host, app });
+      server = await startLocalServer({ port, host: config.host, app, demoApiKey: config.apiKey });
     } catch (error) {
       throw new ConfigError(listenFault(error, config));
     }
@@ -322,6 +322,7 @@ async function main(): Promise<void> {
         `onetime local server listening on ${server.url}`,
         `  API key:       ${config.apiKey}  (send it as the x-api-key header)`,
         `  Outbox:        ${server.url}/_dev/  (SMS, voice and email land here; nothing is sent)`,
+        `  Demo sign-in:  ${server.url}/_dev/demo`,
         `  Data:          table "${config.tableName}" on ${dataLocation}`,
         `  Server secret: ${secretNote}`,
         `  Try:           curl ${server.url}/v1/health`,

@@ -50,8 +50,11 @@ describe('Module: outbox', () => {
         to: 'jo@example.com',
         subject: 'Subj',
         body: 'plain',
+        html: '<p>x</p>',
         sentAt: '2026-01-02T03:04:05.000Z',
       });
+      expect(outbox.get(b.id)).toBe(b);
+      expect(outbox.get('01NOSUCHID0000000000000000')).toBeUndefined();
       expect(c).toEqual({
         id: c.id,
         channel: 'voice',

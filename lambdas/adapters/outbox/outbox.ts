@@ -25,6 +25,8 @@ export interface OutboxEntry {
   readonly subject?: string;
   /** The SMS body, the email's plain-text part or the call's plain text. */
   readonly body: string;
+  /** Email only: the HTML part, shown by the outbox page in a sandboxed frame. */
+  readonly html?: string;
   /** ISO 8601 UTC. */
   readonly sentAt: string;
 }
@@ -74,7 +76,7 @@ export class Outbox {
     };
     const entry: OutboxEntry = Object.freeze(
       message.channel === 'email'
-        ? { ...common, subject: message.subject, body: message.text }
+        ? { ...common, subject: message.subject, body: message.text, html: message.html }
         : message.channel === 'voice'
           ? { ...common, body: message.text }
           : { ...common, body: message.body },
@@ -94,6 +96,10 @@ export class Outbox {
       if (key === undefined || destinationKey(entry.to) === key) found.push(entry);
     }
     return found;
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    return this.entries.find((entry) => entry.id === id);
   }
 
   clear(): void {
