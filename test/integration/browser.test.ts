@@ -162,6 +162,69 @@ describe('Browser: demo sign-in and outbox pages', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('offers another way from the other factors, and says the lock in plain words', async () => {
+    // Prepare: a user with an active phone and an active email, enrolled through the API
+    const headers = { 'x-api-key': API_KEY, 'content-type': 'application/json' };
+    const base = `${server.url}/v1/users/browser-ways`;
+    for (const [type, destination] of [
+      ['sms', '+14155550190'],
+      ['email', 'ways@example.com'],
+    ] as const) {
+      const added = (await (
+        await fetch(`${base}/factors`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ type, destination }),
+        })
+      ).json()) as { factor: { factorId: string } };
+      const code = /\b\d{6}\b/.exec(app.outbox.list({ to: destination, limit: 1 })[0]?.body ?? '')?.[0];
+      const activated = await fetch(`${base}/factors/${added.factor.factorId}/activate`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code }),
+      });
+      expect(activated.status).toBe(200);
+    }
+    const demo = await open(`${server.url}/_dev/demo`);
+    // Act: sign in with the phone (already verified), then switch to email
+    await demo.fill('#user', 'browser-ways');
+    await demo.fill('#destination', '+14155550190');
+    await demo.click('#send');
+    const another = demo.locator('#other-ways button', { hasText: 'email' });
+    await another.waitFor({ timeout: STEP_MS });
+    const offered = await another.textContent();
+    await another.click();
+    await demo.locator('#sent-to', { hasText: 'by email' }).waitFor({ timeout: STEP_MS });
+    const sentTo = await demo.locator('#sent-to').textContent();
+    // Five wrong codes: each says what remains, the last one the lock and when it ends
+    const said: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = await demo.locator('#message').textContent();
+      await demo.fill('#code', '000000');
+      await demo.click('#submit');
+      await demo.waitForFunction(
+        (previous) =>
+          (
+            globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }
+          ).document.getElementById('message').textContent !== previous,
+        before,
+        { timeout: STEP_MS },
+      );
+      said.push((await demo.locator('#message').textContent()) ?? '');
+    }
+    // Assess
+    expect(offered).toBe('Try another way: email to w***@example.com');
+    expect(sentTo).toContain('We sent a code by email to w***@example.com.');
+    expect(said.slice(0, 4)).toEqual([
+      "That code isn't right. You have 4 tries left.",
+      "That code isn't right. You have 3 tries left.",
+      "That code isn't right. You have 2 tries left.",
+      "That code isn't right. You have 1 try left before a short lock.",
+    ]);
+    expect(said[4]).toMatch(/^Too many wrong codes\. You can try again at \d{1,2}:\d{2}( [AP]M)?\.$/);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it("shows an email's HTML part in a sandboxed frame and highlights the code a voice call reads out", async () => {
     // Prepare: one email and one voice code, sent through the API
     const headers = { 'x-api-key': API_KEY, 'content-type': 'application/json' };
