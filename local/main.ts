@@ -233,8 +233,8 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stoppingSince === undefined) return void stop(0);
-      // One Ctrl-C can arrive more than once (from the terminal, and relayed by npm and
-      // tsx); only a later, deliberate one means "now".
+      // One Ctrl-C can arrive more than once (from the terminal, and relayed by npm); only
+      // a later, deliberate one means "now".
       if (Date.now() - stoppingSince > 1_000) process.exit(130);
     });
   }

@@ -86,7 +86,12 @@ describe('Module: client', () => {
     expect(added.factor.status).toBe('pending');
     expect(activated.factor.status).toBe('active');
     expect(activated.recoveryCodes).toHaveLength(10);
-    expect(challenge).toMatchObject({ channel: 'sms', factorId, destinationMasked: '+1*******0161' });
+    expect(challenge).toMatchObject({
+      channel: 'sms',
+      factorId,
+      destinationMasked: '+1*******0161',
+      codeLength: 6,
+    });
     expect(approved).toMatchObject({ status: 'approved', method: 'challenge', factorId });
     expect(device.trusted).toBe(true);
     expect(factors).toMatchObject({ twoStepEnabled: true, factors: [{ factorId, status: 'active' }] });

@@ -26,9 +26,19 @@ export function rawClient(): DynamoDBClient {
   return new DynamoDBClient({ endpoint: endpoint(), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-/** A clock tests move by hand; starts at a fixed, realistic instant. */
+/**
+ * A clock tests move by hand. It starts at 10:00:05 UTC tomorrow: a fixed time of day
+ * (5 s past an hour, so hourly caps do not roll over under a test), and always ahead
+ * of the real clock, because DynamoDB Local's TTL sweeper deletes items whose TTL is
+ * in the real past (a fixed date would make every pending record vanish once it is old).
+ */
+function tomorrowAtTen(): number {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 10, 0, 5);
+}
+
 export class ManualClock {
-  constructor(private current = Date.UTC(2026, 10, 23, 10, 0, 5)) {}
+  constructor(private current = tomorrowAtTen()) {}
   now(): number {
     return this.current;
   }

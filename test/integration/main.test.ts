@@ -1,6 +1,6 @@
 /**
- * `npm start` as a developer runs it: local/main.ts in a child process (through
- * tsx, or through npm itself, as package.json does), waiting for the URL it prints,
+ * `npm start` as a developer runs it: local/main.ts in a child process (node with
+ * tsx's loader, as package.json's start script runs it, or through npm itself), waiting for the URL it prints,
  * calling it, and stopping it with SIGTERM or SIGINT; afterwards no Java may be
  * left. Also every way it must refuse to start, each with one line naming the
  * setting at fault: no Java, a malformed variable, a busy port (found before any
@@ -22,12 +22,13 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JAVA_MISSING } from '../../local/dynamodb-local';
-import { MIN_NODE_MAJOR } from '../../local/node-version';
+import { MIN_NODE_TEXT } from '../../local/node-version';
 import { API_KEY, endpoint } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// tsx's own entry run by this very node, so the child needs nothing from PATH (see the Java test).
-const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// As package.json's start script: this very node with tsx's loader, so the child needs nothing
+// from PATH (see the Java test) and is the server itself, with no relaying process between.
+const NODE_ARGS = ['--import', 'tsx', 'local/main.ts'];
 
 interface Started {
   readonly child: ChildProcess;
@@ -36,12 +37,11 @@ interface Started {
   readonly exited: Promise<number | null>;
 }
 
-function start(env: Record<string, string | undefined>, via: 'tsx' | 'npm' = 'tsx'): Started {
+function start(env: Record<string, string | undefined>, via: 'node' | 'npm' = 'node'): Started {
   const base: Record<string, string | undefined> = { ...process.env };
   // The run's own DynamoDB Local must not leak in unless a test asks for it.
   delete base.DYNAMODB_ENDPOINT;
-  const [command, args] =
-    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [TSX_CLI, 'local/main.ts']];
+  const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, NODE_ARGS];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...base, PORT: '0', ONETIME_IN_MEMORY: '1', ...env },
@@ -122,16 +122,6 @@ function listen(server: Server): Promise<number> {
       resolve(typeof address === 'object' && address ? address.port : 0);
     }),
   );
-}
-
-/** The parent pid of a process, from /proc; undefined once it is gone. */
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A pid that no process has now: a child that has already exited. */
@@ -217,17 +207,12 @@ describe('Module: local/main', () => {
     await printedUrl(started, 40_000);
     const dynamo = /DynamoDB Local \((http:\/\/[^)]+)\), in memory/.exec(started.stdout())?.[1] ?? '';
     const dynamoPort = new URL(dynamo).port;
-    // tsx runs local/main.ts in a child node process: that is the one to kill.
-    const server = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .find((pid) => parentOf(Number(pid)) === started.child.pid);
     // Act
     const before = javaOnPort(dynamoPort);
-    process.kill(Number(server), 'SIGKILL');
+    started.child.kill('SIGKILL');
     await started.exited;
     const javaGone = await until(() => javaOnPort(dynamoPort).length === 0, 10_000);
     // Assess
-    expect(server).toBeDefined();
     expect(before).toHaveLength(1);
     expect(javaGone).toBe(true);
   }, 60_000);
@@ -287,14 +272,14 @@ describe('Module: local/main', () => {
     const lockWhileRunning = JSON.parse(readFileSync(path.join(dataDir, 'server.lock'), 'utf8')) as {
       pid: number;
     };
-    const holderParent = parentOf(lockWhileRunning.pid);
+
     const firstCode = await stop(first);
     const lockAfter = existsSync(path.join(dataDir, 'server.lock'));
     // Assess
     expect(secondCode).toBe(1);
     expect(second.stderr()).toContain(`the data folder ${dataDir} is in use by another onetime server`);
     expect(second.stderr()).toContain(`pid ${lockWhileRunning.pid}, serving ${url}`);
-    expect(holderParent).toBe(first.child.pid);
+    expect(lockWhileRunning.pid).toBe(first.child.pid);
     expect(second.stderr().trim().split('\n')).toHaveLength(1);
     expect(firstCode).toBe(0);
     expect(lockAfter).toBe(false);
@@ -385,7 +370,7 @@ describe('Module: local/main', () => {
       engines?: { node?: string };
     };
     // Assess
-    expect(pkg.engines?.node).toBe(`>=${MIN_NODE_MAJOR}`);
+    expect(pkg.engines?.node).toBe(`>=${MIN_NODE_TEXT}.0`);
   });
 
   it('prints exactly the JAVA_MISSING line and exits 1 when java is missing', async () => {
