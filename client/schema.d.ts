@@ -1193,6 +1193,7 @@ export interface operations {
                   resendAvailableAt: string;
                   sendsRemaining: number;
                   reusedCode: boolean;
+                  codeLength: number;
                 } & {
                   [key: string]: unknown;
                 };
@@ -1610,6 +1611,7 @@ export interface operations {
             resendAvailableAt: string;
             sendsRemaining: number;
             reusedCode: boolean;
+            codeLength: number;
           } & {
             [key: string]: unknown;
           };

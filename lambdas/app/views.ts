@@ -38,6 +38,8 @@ export function challengeView(sent: SentCode) {
     resendAvailableAt: iso(sent.resendAvailableAt),
     sendsRemaining: sent.sendsRemaining,
     reusedCode: sent.reusedCode,
+    // Digits to expect: a code screen sizes its input by it (docs/api.md, "Challenges").
+    codeLength: c.codeLength,
   };
 }
 

@@ -33,6 +33,7 @@ export const sentChallenge = z.looseObject({
   resendAvailableAt: time,
   sendsRemaining: z.number().check(z.int()),
   reusedCode: z.boolean(),
+  codeLength: z.number().check(z.int(), z.gte(4)),
 });
 
 export const enrolledOutOfBand = z.looseObject({ factor: factorView, challenge: sentChallenge });
