@@ -19,6 +19,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
+      // Real DynamoDB Local, Java and Chromium on a shared 2-core machine: 5 s is too tight under load.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },
