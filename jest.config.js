@@ -13,14 +13,15 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real DynamoDB Local, Java and Chromium on a shared 2-core machine: 5 s per test is too tight under
+  // load (jest 29 reads this option only here, not per project).
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
-      // Real DynamoDB Local, Java and Chromium on a shared 2-core machine: 5 s is too tight under load.
-      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },
