@@ -1,8 +1,8 @@
 // Three projects: fast unit tests, integration tests against a real DynamoDB Local
 // (started once by globalSetup), and CDK assertion tests.
 const transform = { '^.+\\.(t|j)sx?$': '<rootDir>/test/esbuild-transform.js' };
-// middy, otplib (and its hash/base32 dependencies) and zod's locale files ship ESM only: compile them too.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble|zod)/)'];
+// middy, otplib (and its hash/base32 dependencies), zod's locale files and swagger-parser's ref parser ship ESM only: compile them too.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|otplib|@otplib|@scure|@noble|zod|@apidevtools)/)'];
 const common = {
   testEnvironment: 'node',
   transform,
@@ -13,6 +13,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real DynamoDB Local, Java and Chromium on a shared 2-core machine: 5 s per test is too tight under
+  // load (jest 29 reads this option only here, not per project).
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     {

@@ -50,7 +50,7 @@ export interface OnetimeApiProps {
   readonly usagePlan?: UsagePlanLimits;
   /** Requests per client IP in any 5 minutes before WAF answers 429. @default 1000 */
   readonly wafRateLimitPerIp?: number;
-  /** Largest accepted body, in bytes (SPEC: 16 KiB). WAF inspects at most 16 KiB on API Gateway. @default 16384 */
+  /** Largest accepted body, in bytes (docs/api.md: 16 KiB). WAF inspects at most 16 KiB on API Gateway. @default 16384 */
   readonly maxBodyBytes?: number;
   /** Keys limited to some scopes, each its own API Gateway key in the usage plan. @default none */
   readonly scopedKeys?: ReadonlyArray<{ readonly name: string; readonly scopes: readonly KeyScope[] }>;
@@ -440,7 +440,7 @@ export class OnetimeApi extends Construct {
       },
       rules: [
         {
-          // SPEC: a body over 16 KiB answers 413. Oversize bodies (beyond the inspection limit) count as a match.
+          // docs/api.md, "Errors": a body over 16 KiB answers 413. Oversize bodies (beyond the inspection limit) count as a match.
           name: 'BodySizeLimit',
           priority: 0,
           action: {
@@ -481,7 +481,7 @@ export class OnetimeApi extends Construct {
             managedRuleGroupStatement: {
               vendorName: 'AWS',
               name: 'AWSManagedRulesCommonRuleSet',
-              // SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403; our own rule enforces the SPEC's
+              // SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403; our own rule enforces docs/api.md's
               // 16 KiB with a 413, so this one only counts.
               ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
             },

@@ -13,7 +13,7 @@ import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lam
 import { serviceNameProblem } from '../lambdas/config/messaging';
 import { matchLanguage } from '../lambdas/domain/locale';
 
-/** The policy variables of SPEC §3 (plus retention knobs), passed to the functions only when set. */
+/** The policy variables of docs/api.md, "Policy" (plus retention knobs), passed to the functions only when set. */
 export const POLICY_VARIABLES = [
   'ONETIME_CODE_LENGTH',
   'ONETIME_CODE_TTL_SECONDS',
@@ -126,7 +126,7 @@ export interface OnetimeConfig {
    */
   readonly scopedApiKeys: ReadonlyArray<{ readonly name: string; readonly scopes: readonly KeyScope[] }>;
 
-  /** Policy variables of SPEC §3 that were set in context, by environment variable name. @default {} */
+  /** Policy variables (docs/api.md, "Policy") that were set in context, by environment variable name. @default {} */
   readonly policy: Readonly<Partial<Record<PolicyVariable, string>>>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The single DynamoDB table every record lives in (challenges, factors, counters,
  * devices, events): `pk`/`sk` strings and a `ttl` attribute in epoch seconds.
- * Conditional writes enforce the SPEC's guarantees, so the table needs nothing
+ * Conditional writes enforce the guarantees of docs/api.md ("Guarantees"), so the table needs nothing
  * more than keys; a GSI can be added through `globalSecondaryIndexes` when an
  * access pattern needs one.
  */

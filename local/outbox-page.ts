@@ -54,7 +54,12 @@ mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 0 2
 .inbox .subject { font-weight: 600; overflow-wrap: anywhere; }
 .reader { padding: 16px 20px; overflow-y: auto; max-height: 640px; }
 .reader h3 { margin: 0 0 4px; font-size: 18px; overflow-wrap: anywhere; }
-.reader .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 16px; }
+.reader .body { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 8px; }
+.reader h4 { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 16px 0 0; }
+.reader iframe { width: 100%; height: 420px; border: 1px solid var(--line); border-radius: 8px; background: #fff;
+  margin-top: 8px; }
+.call .heard { display: block; margin-bottom: 6px; }
+.call .heard mark { font-size: 18px; letter-spacing: .15em; }
 .empty { color: var(--muted); padding: 16px; text-align: center; }
 `;
 
@@ -64,6 +69,8 @@ const SCRIPT = `
   const REFRESH_MS = 2000;
   const CODE = /(\\b\\d{4,10}\\b)/;
   const RTL = /^(ar|he|fa|ur)(-|$)/i;
+  // A voice call reads the code digit by digit ("1, 2, 3, 4, 5, 6"): such a run is a code too.
+  const SPOKEN = /(\\b\\d(?:[,.\\s]+\\d){3,9}\\b)/;
   const $ = (id) => document.getElementById(id);
   const status = $('status'), thread = $('thread'), inbox = $('inbox'), reader = $('reader'), filter = $('filter');
   let signature = '', selected = null, timer = null, emails = [];
@@ -76,10 +83,11 @@ const SCRIPT = `
   }
 
   // The text as text nodes, with every digit run that looks like a code in a <mark>.
-  function withCodes(parent, text) {
-    for (const part of String(text).split(CODE)) {
+  function withCodes(parent, text, pattern) {
+    const re = pattern || CODE;
+    for (const part of String(text).split(re)) {
       if (part === '') continue;
-      parent.appendChild(CODE.test(part) ? el('mark', '', part) : document.createTextNode(part));
+      parent.appendChild(re.test(part) ? el('mark', '', part) : document.createTextNode(part));
     }
     return parent;
   }
@@ -95,6 +103,12 @@ const SCRIPT = `
     if (typeof m.locale === 'string' && m.locale !== '') node.lang = m.locale;
     node.dir = 'auto';
     return node;
+  }
+
+  // The code a call reads out, digits joined: the first spoken run of the transcript.
+  function heardCode(text) {
+    const run = SPOKEN.exec(String(text));
+    return run ? run[1].replace(/\\D/g, '') : null;
   }
 
   function when(iso) {
@@ -113,7 +127,13 @@ const SCRIPT = `
       if (m.channel === 'voice') {
         const call = el('div', 'call');
         call.appendChild(el('span', 'label', '\\u260e Voice call transcript'));
-        item.appendChild(withCodes(inLanguage(call, m), m.body));
+        const heard = heardCode(m.body);
+        if (heard) {
+          const line = el('span', 'heard', 'Code read out: ');
+          line.appendChild(el('mark', 'voice-code', heard));
+          call.appendChild(line);
+        }
+        item.appendChild(withCodes(inLanguage(call, m), m.body, SPOKEN));
       } else {
         item.appendChild(withCodes(inLanguage(el('div', 'bubble'), m), m.body));
       }
@@ -130,6 +150,14 @@ const SCRIPT = `
     }
     reader.appendChild(inLanguage(el('h3', '', m.subject || '(no subject)'), m));
     reader.appendChild(el('div', 'to', 'To: ' + m.to + ' \\u00b7 ' + language(m) + ' \\u00b7 ' + new Date(m.sentAt).toLocaleString()));
+    // The HTML part in a frame that runs nothing and reaches nothing (sandbox, and its own CSP).
+    reader.appendChild(el('h4', '', 'HTML part'));
+    const frame = el('iframe', 'html');
+    frame.setAttribute('sandbox', '');
+    frame.setAttribute('title', 'HTML part of the email');
+    frame.setAttribute('src', '/_dev/outbox/' + encodeURIComponent(m.id) + '/html');
+    reader.appendChild(frame);
+    reader.appendChild(el('h4', '', 'Plain-text part'));
     reader.appendChild(withCodes(inLanguage(el('div', 'body'), m), m.body));
   }
 
@@ -226,15 +254,29 @@ export const OUTBOX_PAGE_HTML = `<!doctype html>
 
 /**
  * The page's Content-Security-Policy: its own inline script and style by hash, fetches
- * to its own origin only, nothing else; no framing.
+ * to its own origin only, frames of its own origin (an email's HTML part), nothing else;
+ * no framing of the page itself.
  */
 export const OUTBOX_PAGE_CSP = [
   "default-src 'none'",
   `script-src ${sha256(SCRIPT)}`,
   `style-src ${sha256(STYLE)}`,
   "connect-src 'self'",
+  "frame-src 'self'",
   'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * An email's HTML part, served to the page's sandboxed frame: its own inline styles
+ * and data: images only, no script, no requests, sandboxed even if opened directly.
+ */
+export const EMAIL_HTML_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'sandbox',
+  "frame-ancestors 'self'",
 ].join('; ');

@@ -1,7 +1,7 @@
 /**
  * The local HTTP server: turns `node:http` requests into plain requests for the
  * local app (the same Lambda handlers as in AWS) and serves the development outbox
- * under `/_dev` (SPEC §4). It is the one place that meets raw sockets, so it owns
+ * under `/_dev` (docs/api.md, "Local server"). It is the one place that meets raw sockets, so it owns
  * what API Gateway does in front of a deployed stack: a hard cap on the request
  * body, and a problem-JSON answer for anything unexpected instead of a crash.
  *
@@ -20,7 +20,8 @@ import {
 import { MAX_BODY_BYTES } from '../lambdas/http/middleware/json-body';
 import { internalErrorResponse } from '../lambdas/http/problem-response';
 import { methodNotAllowed, plain, problemPlain, type LocalApp, type PlainResponse } from './local-app';
-import { OUTBOX_PAGE_CSP, OUTBOX_PAGE_HTML } from './outbox-page';
+import { DEMO_PAGE_CSP, demoPageHtml } from './demo-page';
+import { EMAIL_HTML_CSP, OUTBOX_PAGE_CSP, OUTBOX_PAGE_HTML } from './outbox-page';
 import { matchRoute } from './router';
 
 export interface LocalServerOptions {
@@ -32,6 +33,11 @@ export interface LocalServerOptions {
    */
   readonly host?: string;
   readonly app: LocalApp;
+  /**
+   * The API key the demo sign-in page (`/_dev/demo`) calls the API with: the local
+   * server's own. Without it the page's calls answer 401.
+   */
+  readonly demoApiKey?: string;
   /**
    * Where the per-request line goes; `false` for none (tests).
    * @default a line on stdout
@@ -56,7 +62,9 @@ export const READ_CAP_BYTES = MAX_BODY_BYTES + 1024;
 const CLOSE_GRACE_MS = 2_000;
 
 const DEV_PAGE = /^\/_dev\/?$/;
+const DEV_DEMO = /^\/_dev\/demo\/?$/;
 const DEV_OUTBOX = /^\/_dev\/outbox\/?$/;
+const DEV_EMAIL_HTML = /^\/_dev\/outbox\/([0-9A-Z]{26})\/html$/;
 const DEV_PREFIX = /^\/_dev(\/|$)/;
 const OUTBOX_DEFAULT_LIMIT = 50;
 const OUTBOX_MAX_LIMIT = 500;
@@ -91,12 +99,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   server.headersTimeout = 15_000;
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void handle(req, res, options.app, host, requestLog);
+    void handle(req, res, options, host, requestLog);
   });
   // `Expect: 100-continue`: refuse an announced oversize body before the client sends it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (declaredLength(req) <= READ_CAP_BYTES) res.writeContinue();
-    void handle(req, res, options.app, host, requestLog);
+    void handle(req, res, options, host, requestLog);
   });
   // Malformed HTTP never reaches 'request'; answer it as problem JSON rather than Node's bare 400.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -135,14 +143,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  app: LocalApp,
+  options: LocalServerOptions,
   host: string,
   requestLog: ((line: string) => void) | undefined,
 ): Promise<void> {
   // `handle` runs detached from Node's 'request' event: anything escaping it would be an
   // unhandled rejection, which ends the process. Hence a last-resort catch around all of it.
   try {
-    await answer(req, res, app, host, requestLog);
+    await answer(req, res, options, host, requestLog);
   } catch {
     res.destroy();
   }
@@ -151,11 +159,12 @@ async function handle(
 async function answer(
   req: IncomingMessage,
   res: ServerResponse,
-  app: LocalApp,
+  options: LocalServerOptions,
   host: string,
   requestLog: ((line: string) => void) | undefined,
 ): Promise<void> {
   const started = process.hrtime.bigint();
+  const app = options.app;
   // A client that goes away mid-request must not become an unhandled 'error'.
   req.on('error', () => undefined);
   res.on('error', () => undefined);
@@ -169,7 +178,7 @@ async function answer(
     if (DEV_PREFIX.test(path)) {
       template = devTemplate(path);
       await readBody(req); // the /_dev routes take none: read (bounded) and dropped
-      response = devRoute(method, path, query, req.headers.host, host, app);
+      response = devRoute(method, path, query, req.headers.host, host, app, options.demoApiKey ?? '');
     } else {
       template = templateOf(method, path);
       const body = await readBody(req);
@@ -229,6 +238,8 @@ function templateOf(method: string, path: string): string {
 
 function devTemplate(path: string): string {
   if (DEV_PAGE.test(path)) return '/_dev/';
+  if (DEV_DEMO.test(path)) return '/_dev/demo';
+  if (DEV_EMAIL_HTML.test(path)) return '/_dev/outbox/{id}/html';
   if (DEV_OUTBOX.test(path)) return '/_dev/outbox';
   return '(no route)';
 }
@@ -333,6 +344,7 @@ function devRoute(
   hostHeader: string | undefined,
   boundHost: string,
   app: LocalApp,
+  demoApiKey: string,
 ): PlainResponse {
   // Guard against DNS rebinding: a web page on another origin that resolves its own
   // name to 127.0.0.1 could otherwise read codes from the outbox.
@@ -352,6 +364,17 @@ function devRoute(
       },
       body: OUTBOX_PAGE_HTML,
     };
+  }
+  if (DEV_DEMO.test(path)) {
+    if (method !== 'GET') return methodNotAllowed('GET');
+    return htmlPage(demoPageHtml(demoApiKey), DEMO_PAGE_CSP);
+  }
+  const emailHtml = DEV_EMAIL_HTML.exec(path);
+  if (emailHtml) {
+    if (method !== 'GET') return methodNotAllowed('GET');
+    const html = app.outbox.get(emailHtml[1] as string)?.html;
+    if (html === undefined) return problemPlain(new NotFoundError('No such email in the outbox.'));
+    return htmlPage(html, EMAIL_HTML_CSP);
   }
   if (DEV_OUTBOX.test(path)) {
     if (method === 'DELETE') {
@@ -378,6 +401,20 @@ function devRoute(
     };
   }
   return problemPlain(new NotFoundError('No such route.'));
+}
+
+function htmlPage(body: string, csp: string): PlainResponse {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    },
+    body,
+  };
 }
 
 function parseLimit(raw: string | undefined): number | InvalidRequestError {

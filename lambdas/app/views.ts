@@ -39,6 +39,8 @@ export function challengeView(sent: SentCode) {
     sendsRemaining: sent.sendsRemaining,
     reusedCode: sent.reusedCode,
     locale: sent.locale,
+    // Digits to expect: a code screen sizes its input by it (docs/api.md, "Challenges").
+    codeLength: c.codeLength,
   };
 }
 

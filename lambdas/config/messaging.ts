@@ -1,5 +1,5 @@
 /**
- * Messaging settings: sender identities and the wording knobs of SPEC §3.
+ * Messaging settings: sender identities and the wording knobs of docs/api.md, "Messages".
  */
 import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../domain/number-types';
 import { ConfigError, readList, readOptional, readString, type Env } from './env';

@@ -1,5 +1,5 @@
 /**
- * The policy of SPEC §3: every default, each overridable by its environment variable.
+ * The policy (docs/api.md, "Policy"): every default, each overridable by its environment variable.
  * One documented object, read once; the domain takes it as a plain value so tests
  * can pass their own.
  */

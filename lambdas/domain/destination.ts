@@ -79,7 +79,7 @@ export function normaliseEmail(input: string): string {
 }
 
 /**
- * `+14155550100`, `1` → `+1*******0100` (SPEC §2): the country code and the last four
+ * `+14155550100`, `1` → `+1*******0100` (docs/api.md, "Conventions"): the country code and the last four
  * digits stay; a fixed run of seven stars hides the rest, and its length too.
  */
 export function maskPhone(e164: string, countryCallingCode: string): string {

@@ -1,5 +1,5 @@
 /**
- * Domain errors: one class per SPEC error `code`, each carrying the extra members
+ * Domain errors: one class per problem `code` of docs/api.md's error catalogue, each carrying the extra members
  * that code promises. The HTTP layer maps them to problem JSON in one place
  * (lambdas/http/problem.ts); nothing else decides status codes.
  */

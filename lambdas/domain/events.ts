@@ -1,5 +1,5 @@
 /**
- * Account events: the owner's record of what happened (SPEC §2, account activity).
+ * Account events: the owner's record of what happened (docs/api.md, "Account activity and support").
  * Destinations appear only masked; codes never.
  */
 import type { DeliveryChannel } from './channel';

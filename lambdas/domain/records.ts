@@ -154,7 +154,7 @@ export interface DeviceRecord {
   readonly lastUsedAt?: number;
 }
 
-/** SPEC §2: the factor named, else the active factor of the channel asked for, else the first active one. */
+/** docs/api.md, "Challenges": the factor named, else the active factor of the channel asked for, else the first active one. */
 export function pickFactor(
   factors: readonly FactorRecord[],
   request: { factorId?: string; channel?: DeliveryChannel },

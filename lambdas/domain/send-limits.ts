@@ -1,5 +1,5 @@
 /**
- * Resend rules of SPEC §3: when a resend repeats the current code, when it must
+ * Resend rules (docs/api.md, "Challenges" and "Policy"): when a resend repeats the current code, when it must
  * make a new one, the cooldown per user + purpose + channel, and the hourly and
  * daily caps. Caps count fixed clock windows (UTC hours and days), which the store
  * can enforce with a single conditional counter; see docs/decisions.md.

@@ -30,7 +30,7 @@ export interface Route {
   /** API Gateway resource template, e.g. `/v1/users/{userId}/factors`. */
   readonly resource: string;
   readonly fn: FunctionName;
-  /** Routes reachable without an API key (health, the emailed report link). */
+  /** Routes reachable without an API key (health, the OpenAPI document, the emailed report link). */
   readonly public?: boolean;
   /** The scopes of which a key needs one to call this route (keyed routes only). */
   readonly scopes?: readonly KeyScope[];
@@ -41,6 +41,8 @@ const SUPPORT = ['support'] as const;
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', resource: '/v1/health', fn: 'health', public: true },
+  // The OpenAPI document (lambdas/http/openapi/): served by the health function, which touches no dependency.
+  { method: 'GET', resource: '/v1/openapi.json', fn: 'health', public: true },
 
   { method: 'POST', resource: '/v1/users/{userId}/factors', fn: 'factors', scopes: V },
   { method: 'GET', resource: '/v1/users/{userId}/factors', fn: 'factors', scopes: V },

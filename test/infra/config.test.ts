@@ -108,7 +108,7 @@ describe('Function: readConfig', () => {
     });
   });
 
-  it('knows every policy variable of SPEC §3', () => {
+  it('knows every policy variable of docs/api.md', () => {
     for (const name of [
       'ONETIME_CODE_LENGTH',
       'ONETIME_CODE_TTL_SECONDS',

@@ -1,5 +1,5 @@
 /**
- * Account activity: every event type SPEC §2 lists is recorded with its time,
+ * Account activity: every event type docs/api.md lists is recorded with its time,
  * channel, factor and the request's context; the listing pages newest first with
  * an opaque cursor; events expire after the retention; and no event or answer
  * ever shows a whole phone number or email address.
@@ -151,7 +151,7 @@ async function historyApp(): Promise<{ app: TestApp; refused: Set<string> }> {
 }
 
 describe('Use case: account activity', () => {
-  it('records every event type of SPEC §2, and the support unlock', async () => {
+  it('records every event type docs/api.md lists, and the support unlock', async () => {
     // Prepare
     const { app, refused } = await historyApp();
     await fullHistory(app, refused, []);

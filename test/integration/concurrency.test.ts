@@ -1,5 +1,5 @@
 /**
- * The guarantees of SPEC §3 under concurrency, against DynamoDB Local: they hold
+ * The guarantees of docs/api.md ("Guarantees") under concurrency, against DynamoDB Local: they hold
  * because of conditional writes, so many requests at once cannot break them.
  */
 import { activeSmsFactor, testApp, type TestApp } from './harness';

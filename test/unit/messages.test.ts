@@ -1,5 +1,5 @@
 /**
- * Message rendering: the SMS segment rules of SPEC §3 checked as properties over code
+ * Message rendering: the SMS segment rules of docs/api.md ("Messages") checked as properties over code
  * lengths, purposes, durations, service names and WebOTP domains; email escaping and
  * voice digit reading likewise; and a few exact texts so wording changes are seen.
  */

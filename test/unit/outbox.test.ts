@@ -53,8 +53,11 @@ describe('Module: outbox', () => {
         subject: 'Subj',
         body: 'plain',
         locale: 'en',
+        html: '<p>x</p>',
         sentAt: '2026-01-02T03:04:05.000Z',
       });
+      expect(outbox.get(b.id)).toBe(b);
+      expect(outbox.get('01NOSUCHID0000000000000000')).toBeUndefined();
       expect(c).toEqual({
         id: c.id,
         channel: 'voice',

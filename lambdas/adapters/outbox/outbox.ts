@@ -1,6 +1,6 @@
 /**
  * The development outbox: where the local server "sends" SMS, voice and email, so a
- * developer reads codes at `/_dev/outbox` instead of in a console log (SPEC §4).
+ * developer reads codes at `/_dev/outbox` instead of in a console log (docs/api.md, "Development outbox").
  * In memory, newest first, bounded so a long session cannot grow without limit.
  * Never wired into a deployed stack.
  */
@@ -27,6 +27,8 @@ export interface OutboxEntry {
   readonly body: string;
   /** BCP 47 tag of the language the message is written (or spoken) in. */
   readonly locale: string;
+  /** Email only: the HTML part, shown by the outbox page in a sandboxed frame. */
+  readonly html?: string;
   /** ISO 8601 UTC. */
   readonly sentAt: string;
 }
@@ -77,7 +79,7 @@ export class Outbox {
     };
     const entry: OutboxEntry = Object.freeze(
       message.channel === 'email'
-        ? { ...common, subject: message.subject, body: message.text }
+        ? { ...common, subject: message.subject, body: message.text, html: message.html }
         : message.channel === 'voice'
           ? { ...common, body: message.text }
           : { ...common, body: message.body },
@@ -97,6 +99,10 @@ export class Outbox {
       if (key === undefined || destinationKey(entry.to) === key) found.push(entry);
     }
     return found;
+  }
+
+  get(id: string): OutboxEntry | undefined {
+    return this.entries.find((entry) => entry.id === id);
   }
 
   clear(): void {
