@@ -829,7 +829,7 @@ export interface components {
     };
     /**
      * locked
-     * @description Too many wrong codes; `lockedUntil` is null when only a support unlock ends it. Header Retry-After (seconds).
+     * @description Too many wrong codes; `lockedUntil` is null when only a support unlock ends it (and for a delivery, locked for good: create a new one). Header Retry-After (seconds).
      * @example {
      *       "type": "urn:onetime:problem:locked",
      *       "status": 423,
@@ -866,7 +866,7 @@ export interface components {
     };
     /**
      * send_limit_exceeded
-     * @description An hourly or daily send cap is reached. Header Retry-After (seconds).
+     * @description An hourly or daily send cap is reached (`scope` hour or day), or an abuse limit on SMS and voice (`scope` prefix, country, ip, key or service, with the user’s other factors as `alternatives`). Header Retry-After (seconds).
      * @example {
      *       "type": "urn:onetime:problem:send_limit_exceeded",
      *       "status": 429,
@@ -880,6 +880,16 @@ export interface components {
       status: 429;
       /** @constant */
       code: 'send_limit_exceeded';
+      /** @enum {string} */
+      scope: 'hour' | 'day' | 'prefix' | 'country' | 'ip' | 'key' | 'service';
+      alternatives: ({
+        factorId: string;
+        /** @enum {string} */
+        channel: 'sms' | 'voice' | 'email';
+        destinationMasked: string;
+      } & {
+        [key: string]: unknown;
+      })[];
     };
     /**
      * delivery_failed
@@ -1122,6 +1132,7 @@ export interface operations {
           type: 'sms' | 'voice' | 'email' | 'totp';
           destination?: string;
           label?: string;
+          locale?: string;
           context?: {
             ip?: string;
             userAgent?: string;
@@ -2435,7 +2446,9 @@ export interface operations {
                 | 'recovery_codes_regenerated'
                 | 'device_remembered'
                 | 'device_revoked'
-                | 'unrequested_code_reported';
+                | 'unrequested_code_reported'
+                | 'notice_not_sent'
+                | 'send_blocked';
               /** Format: date-time */
               at: string;
               /** @enum {string} */

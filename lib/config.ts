@@ -80,7 +80,7 @@ export interface OnetimeConfig {
   readonly voiceOriginationIdentity?: string;
   /** ISO 3166 alpha-2 countries SMS and voice may be sent to; empty = any. @default [] (`smsAllowedCountries`, comma list → ONETIME_SMS_ALLOWED_COUNTRIES) */
   readonly smsAllowedCountries: readonly string[];
-  /** Kinds of phone number SPEC §3 refuses that the operator allows anyway, e.g. toll_free. @default [] (`ONETIME_ALLOWED_NUMBER_TYPES`, comma list, passed under the same name) */
+  /** Kinds of phone number docs/api.md, Policy refuses that the operator allows anyway, e.g. toll_free. @default [] (`ONETIME_ALLOWED_NUMBER_TYPES`, comma list, passed under the same name) */
   readonly allowedNumberTypes: readonly NumberTypeName[];
   /**
    * The account's SMS monthly spend limit in USD. When set, the stack writes it to the SNS account

@@ -317,7 +317,7 @@ function messageTtlSeconds(challenge: ChallengeRecord, now: number): number {
   return Math.max(60, Math.round((challenge.expiresAt - now) / 1000));
 }
 
-/** The user's other active factors that can receive a code (SPEC: `alternatives`). */
+/** The user's other active factors that can receive a code (`alternatives` in docs/api.md). */
 export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): Alternative[] {
   const alternatives: Alternative[] = [];
   for (const f of snapshot.factors) {

@@ -1,6 +1,6 @@
 /**
  * POST /v1/users/{userId}/verify: checks a challenge code, a recovery code or an
- * authenticator code, by the method given or inferred as SPEC §2 states.
+ * authenticator code, by the method given or inferred as docs/api.md, Routes states.
  */
 import { hashRecoveryCode, looksLikeRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
@@ -28,7 +28,7 @@ export interface VerifyInput {
   readonly context?: RequestContext;
 }
 
-/** SPEC §2: recovery-code form, else a pending challenge of the purpose, else an active TOTP factor. */
+/** docs/api.md, Routes: recovery-code form, else a pending challenge of the purpose, else an active TOTP factor. */
 export function inferMethod(
   snapshot: UserSnapshot,
   code: string,

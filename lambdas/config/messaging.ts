@@ -35,7 +35,7 @@ export interface MessagingConfig {
   /** Countries (ISO 3166 alpha-2) phones may be in; empty = any. @default [] (ONETIME_SMS_ALLOWED_COUNTRIES, comma list) */
   readonly smsAllowedCountries?: readonly string[];
   /**
-   * Kinds of phone number SPEC §3 refuses that the operator allows anyway, e.g. `toll_free,voip`
+   * Kinds of phone number docs/api.md, Policy refuses that the operator allows anyway, e.g. `toll_free,voip`
    * (names: lambdas/domain/number-types.ts). An unknown name fails at start-up.
    * @default [] (ONETIME_ALLOWED_NUMBER_TYPES, comma list)
    */

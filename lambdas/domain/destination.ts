@@ -22,13 +22,13 @@ export interface Destination {
   readonly masked: string;
 }
 
-/** Who a phone number is for, and what the operator allows beyond SPEC §3's defaults. */
+/** Who a phone number is for, and what the operator allows beyond the Policy section's defaults. */
 export interface PhoneRules {
   /** The channel that will reach the number: decides which kinds of number are taken. */
   readonly channel: PhoneChannel;
   /** ISO 3166 alpha-2 countries numbers may be in; empty = any. */
   readonly allowedCountries?: readonly string[];
-  /** Kinds of number SPEC §3 refuses that the operator allows (`ONETIME_ALLOWED_NUMBER_TYPES`). */
+  /** Kinds of number docs/api.md, Policy refuses that the operator allows (`ONETIME_ALLOWED_NUMBER_TYPES`). */
   readonly allowedNumberTypes?: readonly NumberTypeName[];
 }
 

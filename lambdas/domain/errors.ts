@@ -261,7 +261,7 @@ export class LockedError extends DomainError {
 /**
  * A delivery past its limit of wrong codes: locked for good, whatever anyone does
  * (a support unlock is for users, not deliveries), and it sends nothing more. The
- * sender's way on is a new delivery. `Retry-After` stays, as SPEC's 423 promises
+ * sender's way on is a new delivery. `Retry-After` stays, as the documented 423 promises
  * one, but the detail says that waiting does not help.
  */
 export class DeliveryLockedError extends DomainError {

@@ -1,5 +1,5 @@
 /**
- * Which language a message is written in (SPEC §7): the request's `locale` when one
+ * Which language a message is written in (docs/api.md, Messages): the request's `locale` when one
  * of the catalogue's languages matches it, else the main language of the destination
  * phone's country, else the configured default.
  *
@@ -99,7 +99,7 @@ export interface LocaleRequest {
   readonly defaultLocale: Language;
 }
 
-/** Chooses the language of a message by the three rules of SPEC §7. */
+/** Chooses the language of a message by the three rules of docs/api.md, Messages. */
 export async function chooseLocale(request: LocaleRequest): Promise<ChosenLocale> {
   const asked = matchLanguage(request.requested);
   if (asked !== undefined) return { locale: asked, source: 'request' };

@@ -4,7 +4,7 @@
  *
  * The texts live in one catalogue per language (./catalogue); the renderers in
  * ./render turn a catalogue into a message for a channel. Every code message says
- * how long the code lasts and that the service will never ask for it (SPEC §1, §3),
+ * how long the code lasts and that the service will never ask for it (docs/api.md, Policy),
  * because most stolen codes are read out to a caller who pretends to be the service.
  * An SMS is one segment in its encoding (./sms-segments); a call is spoken in the
  * language when a voice exists for it, else in English (./locale).

@@ -1,5 +1,5 @@
 /**
- * Which phone numbers may receive what (SPEC §3): SMS only numbers that can
+ * Which phone numbers may receive what (docs/api.md, Policy): SMS only numbers that can
  * receive it (mobile, or fixed-line-or-mobile where the numbering plan cannot
  * tell), voice also fixed lines and toll-free numbers. Everything else is refused
  * with a reason the caller can show, unless the operator allows that kind of

@@ -4,7 +4,7 @@
  *
  * The label's one literal colon separates issuer from account, so each part is
  * percent-encoded on its own and a colon inside either becomes `%3A`. A user id
- * such as `org:jane` (SPEC §2 allows colons) then stays one account, where the
+ * such as `org:jane` (docs/api.md, Routes allows colons) then stays one account, where the
  * library's builder, which splits the label at every colon, wrote
  * `onetime:org:jane` and apps showed the account as `org`. The `issuer`
  * parameter repeats the issuer whole, so an app that decodes the label before

@@ -7,7 +7,7 @@
  * forces the whole message into UCS-2: 70 UTF-16 code units per single segment, so a
  * character outside the BMP (an emoji) costs two. A longer message is split into
  * concatenated segments of 153 septets or 67 units, each billed as one SMS and free to
- * arrive in any order; onetime never sends one (SPEC §3, §7). National language shift
+ * arrive in any order; onetime never sends one (docs/api.md, Policy and Messages). National language shift
  * tables (Turkish, Portuguese, Indian scripts) are not used: carriers support them
  * unevenly, so a message that needs them is counted as UCS-2.
  */

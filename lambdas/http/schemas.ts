@@ -29,7 +29,7 @@ export const contextSchema = z.strictObject({
 });
 
 /**
- * SPEC §2's purpose alphabet. `enroll` and everything starting with it are
+ * the Routes section's purpose alphabet. `enroll` and everything starting with it are
  * reserved: enrolment codes live in `enroll:<factorId>` slots, so a caller's
  * `enroll…` purpose could otherwise name (and supersede) one of them.
  */
@@ -43,7 +43,7 @@ export const purposeSchema = z.string().check(
 
 export const codeSchema = text(1, 64);
 
-/** A BCP 47 tag; any well-formed tag is accepted and matched to a catalogue language (SPEC §7). */
+/** A BCP 47 tag; any well-formed tag is accepted and matched to a catalogue language (docs/api.md, Messages). */
 export const localeSchema = pattern(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag');
 
 export const addFactorBody = z

@@ -48,7 +48,7 @@ describe('Flow: codes as people type them', () => {
   });
 });
 
-describe('Rule: purposes follow SPEC §2 (1 to 64 of a-z 0-9 _ . -, enroll… reserved)', () => {
+describe('Rule: purposes follow docs/api.md, Routes (1 to 64 of a-z 0-9 _ . -, enroll… reserved)', () => {
   const PHONE = '+14155550100';
   let app: TestApp;
   beforeAll(async () => {

@@ -250,7 +250,7 @@ describe('Policy: allowed SMS countries', () => {
   });
 });
 
-describe('Policy: which numbers may receive what (SPEC §3)', () => {
+describe('Policy: which numbers may receive what (docs/api.md, Policy)', () => {
   const LANDLINE = '+441212345678';
   const TOLL_FREE = '+18002345678';
 

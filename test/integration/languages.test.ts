@@ -1,5 +1,5 @@
 /**
- * Languages through the API (SPEC §7): the request's locale, else the phone's
+ * Languages through the API (docs/api.md, Messages): the request's locale, else the phone's
  * country, else ONETIME_DEFAULT_LOCALE writes the message; the answer says which
  * locale was used; the locale a user asked for is kept on their state and writes
  * later security notices; and a malformed locale changes nothing.

@@ -1,5 +1,5 @@
 /**
- * Every language of the catalogue (SPEC §7): the catalogue is complete and well
+ * Every language of the catalogue (docs/api.md, Messages): the catalogue is complete and well
  * formed, and the proof that every SMS is one segment in its encoding — every
  * language × every code purpose and notice × the longest allowed service name ×
  * the WebOTP line — with the code, the validity and the warning always kept and
@@ -112,7 +112,7 @@ describe('Module: catalogue', () => {
 
 describe('Module: messages in every language', () => {
   describe('Function: renderCodeMessage (sms)', () => {
-    // The proof of SPEC §7: the whole product below, not a sample.
+    // The proof of docs/api.md, Messages: the whole product below, not a sample.
     it.each(LANGUAGES)(
       '%s: every SMS purpose with the longest service name and the WebOTP line is one segment in its language',
       (language) => {

@@ -1,5 +1,5 @@
 /**
- * Choosing the language of a message (SPEC §7): the request's locale by best match
+ * Choosing the language of a message (docs/api.md, Messages): the request's locale by best match
  * with its fallback chain, else the phone's country, else ONETIME_DEFAULT_LOCALE;
  * and the configuration that names the default.
  */

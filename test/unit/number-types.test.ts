@@ -1,5 +1,5 @@
 /**
- * Which numbers may receive what (SPEC §3), tried with real numbers of every kind:
+ * Which numbers may receive what (docs/api.md, Policy), tried with real numbers of every kind:
  * mobile examples from libphonenumber's getExampleNumber, and for the other kinds
  * numbers that its `max` metadata types as such (each fixture first checks that
  * the library still types it so, so a metadata update cannot hollow a test out).

@@ -87,7 +87,7 @@ describe('Module: lambdas/http/openapi', () => {
       IdempotencyKeyReusedError,
     ].map((c) => (c as { name: string }).name);
     // Act
-    const catalogued = PROBLEMS.map((p) => p.className);
+    const catalogued = PROBLEMS.flatMap((p) => [p.className, ...p.alsoClassNames]);
     // Assess
     expect([...catalogued].sort()).toEqual([...new Set(classes)].sort());
     expect(new Set(PROBLEMS.map((p) => p.code)).size).toBe(PROBLEMS.length);

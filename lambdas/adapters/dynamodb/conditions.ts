@@ -1,5 +1,5 @@
 /**
- * Named condition fragments. Every guarantee of SPEC §3 is one of these, checked by
+ * Named condition fragments. Every guarantee of docs/api.md, Policy is one of these, checked by
  * DynamoDB in the same write that changes the item, never by reading first.
  */
 

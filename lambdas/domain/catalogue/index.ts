@@ -1,5 +1,5 @@
 /**
- * Every language onetime writes messages in, one catalogue file each (SPEC §7).
+ * Every language onetime writes messages in, one catalogue file each (docs/api.md, Messages).
  * Adding a language is adding its file here and, if its country should default to
  * it, a row in lambdas/domain/locale.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * SMS renderers: a code or a notice as one segment in its encoding (SPEC §3, §7).
+ * SMS renderers: a code or a notice as one segment in its encoding (docs/api.md, Policy and Messages).
  *
  * A second segment doubles the price and can arrive first, which breaks autofill and
  * the WebOTP line, so the wording shrinks in a fixed order until the text fits: the

@@ -15,6 +15,7 @@ import {
   CodeSupersededError,
   DeliveryExistsError,
   DeliveryFailedError,
+  DeliveryLockedError,
   DeliveryNotFoundError,
   FactorLimitReachedError,
   FactorNotFoundError,
@@ -42,6 +43,8 @@ import '../zod';
 export interface ProblemEntry {
   /** The error class that answers it (lambdas/domain/errors.ts, or the app layer's own). */
   readonly className: string;
+  /** Other classes that answer the same problem (a locked delivery answers `locked` too). */
+  readonly alsoClassNames: readonly string[];
   readonly status: number;
   readonly code: string;
   readonly title: string;
@@ -58,7 +61,7 @@ export interface ProblemEntry {
 const time = z.string().check(z.iso.datetime());
 const count = z.number().check(z.int(), z.gte(0));
 
-const entries: ReadonlyArray<readonly [DomainError, string, ProblemEntry['extras']]> = [
+const entries: ReadonlyArray<readonly [DomainError, string, ProblemEntry['extras'], (readonly string[])?]> = [
   [
     new InvalidRequestError('The request body does not match the schema.', []),
     'The body is not JSON or does not match the schema, a path or query parameter or a header is malformed.',
@@ -107,15 +110,31 @@ const entries: ReadonlyArray<readonly [DomainError, string, ProblemEntry['extras
   ],
   [
     new LockedError('2026-01-01T10:05:00.000Z', 300),
-    'Too many wrong codes; `lockedUntil` is null when only a support unlock ends it.',
+    'Too many wrong codes; `lockedUntil` is null when only a support unlock ends it (and for a delivery, locked for good: create a new one).',
     { lockedUntil: z.nullable(time) },
+    [DeliveryLockedError.name],
   ],
   [
     new ResendTooSoonError('2026-01-01T10:01:00.000Z', 60),
     'Within the resend cooldown of this user, purpose and channel.',
     { resendAvailableAt: time },
   ],
-  [new SendLimitExceededError('hour', 1800), 'An hourly or daily send cap is reached.', {}],
+  [
+    new SendLimitExceededError('hour', 1800),
+    'An hourly or daily send cap is reached (`scope` hour or day), or an abuse limit on SMS and voice (`scope` prefix, country, ip, key or service, with the user’s other factors as `alternatives`).',
+    {
+      scope: z.enum(['hour', 'day', 'prefix', 'country', 'ip', 'key', 'service']),
+      alternatives: z.optional(
+        z.array(
+          z.looseObject({
+            factorId: z.string(),
+            channel: z.enum(DELIVERY_CHANNELS),
+            destinationMasked: z.string(),
+          }),
+        ),
+      ),
+    },
+  ],
   [
     new DeliveryFailedError('sms', []),
     'The SMS, email or voice provider refused the message.',
@@ -134,8 +153,9 @@ const entries: ReadonlyArray<readonly [DomainError, string, ProblemEntry['extras
 ];
 
 export const PROBLEMS: readonly ProblemEntry[] = entries
-  .map(([error, when, extras]) => ({
+  .map(([error, when, extras, also]) => ({
     className: error.constructor.name,
+    alsoClassNames: also ?? [],
     status: error.status,
     code: error.code,
     title: error.title,
