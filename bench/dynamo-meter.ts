@@ -3,7 +3,8 @@
  * round trips in sequence (requests that overlap in time count as one), items
  * written, and write request units as DynamoDB bills them. DynamoDB Local reports
  * the capacity each write consumed but does not double a transaction's, as
- * DynamoDB does, so transactional units are doubled here.
+ * DynamoDB does (nor always count each of its items), so a transaction's units are
+ * at least one per item, doubled.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -62,7 +63,8 @@ export function meterDynamo(client: DynamoDBDocumentClient): Meter {
           const units = Array.isArray(consumed)
             ? consumed.reduce((n, c) => n + (c.CapacityUnits ?? 0), 0)
             : (consumed?.CapacityUnits ?? items);
-          meter.writeUnits += transact ? units * 2 : units;
+          // DynamoDB Local reports less than one unit per item of a transaction: count each item at least once.
+          meter.writeUnits += transact ? Math.max(units, items) * 2 : units;
           const key = input.Key as { pk?: unknown } | undefined;
           if (typeof key?.pk === 'string' && key.pk.startsWith('ABUSE#')) meter.abuseUnits += units;
         }

@@ -10,9 +10,9 @@ const HOUR_MS = 3_600_000;
 
 describe('Harness: test clock', () => {
   it.each([
-    ['in the middle of an hour', Date.UTC(2031, 4, 6, 7, 31, 12, 345)],
-    ['on a whole hour', Date.UTC(2031, 4, 6, 7, 0, 0, 0)],
-    ['a millisecond before one', Date.UTC(2031, 4, 6, 7, 59, 59, 999)],
+    ['in the middle of an hour', Date.UTC(2031, 4, 6, 7, 31, 12, 345)], // fixture instants, not a clock
+    ['on a whole hour', Date.UTC(2031, 4, 6, 7, 0, 0, 0)], // fixture
+    ['a millisecond before one', Date.UTC(2031, 4, 6, 7, 59, 59, 999)], // fixture
   ])('starts 5 s into the next whole UTC hour when the real clock is %s', (_when, realNow) => {
     // Act
     const start = testEpoch(realNow);
