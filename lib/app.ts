@@ -5,7 +5,7 @@
  */
 import { Tags, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { OnetimeStack } from './onetime-stack';
 
 export interface BuildOptions {
@@ -16,6 +16,12 @@ export interface BuildOptions {
 }
 
 export function buildOnetime(app: App, options: BuildOptions = {}): OnetimeStack {
+  // Where SMS and voice may go is the operator's explicit choice: a list, or `*` for any country.
+  if (app.node.tryGetContext('smsAllowedCountries') === undefined) {
+    throw new ConfigError(
+      'context "smsAllowedCountries" is required to synthesize a stack: a comma list of ISO 3166 alpha-2 codes (e.g. -c smsAllowedCountries=GB,US), or * to allow any country',
+    );
+  }
   const config = readConfig((key) => app.node.tryGetContext(key));
   const stack = new OnetimeStack(app, `Onetime-${config.stage}`, {
     config,

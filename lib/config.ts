@@ -230,7 +230,10 @@ export function readConfig(read: ContextReader): OnetimeConfig {
     );
   }
 
-  const smsAllowedCountries = list(read, 'smsAllowedCountries').map((c) => c.toUpperCase());
+  // `*` is the explicit "any country" (empty list); a deployed stack must say one or the other (lib/app.ts).
+  const smsAllowedCountries = list(read, 'smsAllowedCountries')
+    .filter((c) => c !== '*')
+    .map((c) => c.toUpperCase());
   for (const c of smsAllowedCountries) {
     if (!/^[A-Z]{2}$/.test(c))
       throw new ConfigError(`context "smsAllowedCountries" has "${c}": use ISO alpha-2 codes`);

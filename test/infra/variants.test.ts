@@ -226,13 +226,13 @@ describe('Stack: the route table grows', () => {
 
 describe('App: the cdk-nag gate', () => {
   it('synthesizes with the AwsSolutions and Serverless packs registered', () => {
-    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [] } });
+    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' } });
     buildOnetime(app);
     expect(() => app.synth()).not.toThrow();
   });
 
   it('fails synthesis on an unacknowledged finding', () => {
-    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [] } });
+    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' } });
     const stack = buildOnetime(app);
     new sqs.Queue(stack, 'UnencryptedQueueWithoutDlq', { encryption: sqs.QueueEncryption.UNENCRYPTED });
     expect(() => app.synth()).toThrow(/Validation failed|AwsSolutions-SQS/);
@@ -274,5 +274,19 @@ describe('Stack: without scoped keys', () => {
   const { template } = synth({});
   it('passes no key scopes: API Gateway’s check of the one key is enough', () => {
     for (const v of envOf(template)) expect(v.ONETIME_API_KEY_SCOPES).toBeUndefined();
+  });
+});
+
+describe('Stack: where SMS and voice may go is an explicit choice', () => {
+  it('refuses to synthesize without smsAllowedCountries, and takes * as any country', () => {
+    const build = (context: Record<string, unknown>) => () =>
+      buildOnetime(new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], ...context } }), {
+        nag: false,
+      });
+    expect(build({})).toThrow(/smsAllowedCountries" is required/);
+    const anyCountry = Template.fromStack(build({ smsAllowedCountries: '*' })());
+    for (const v of envOf(anyCountry)) expect(v.ONETIME_SMS_ALLOWED_COUNTRIES).toBeUndefined();
+    const listed = Template.fromStack(build({ smsAllowedCountries: 'gb,us' })());
+    for (const v of envOf(listed)) expect(v.ONETIME_SMS_ALLOWED_COUNTRIES).toBe('GB,US');
   });
 });
