@@ -226,13 +226,17 @@ describe('Stack: the route table grows', () => {
 
 describe('App: the cdk-nag gate', () => {
   it('synthesizes with the AwsSolutions and Serverless packs registered', () => {
-    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' } });
+    const app = new App({
+      context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' },
+    });
     buildOnetime(app);
     expect(() => app.synth()).not.toThrow();
   });
 
   it('fails synthesis on an unacknowledged finding', () => {
-    const app = new App({ context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' } });
+    const app = new App({
+      context: { ...cdkJsonContext(), [BUNDLING_STACKS]: [], smsAllowedCountries: '*' },
+    });
     const stack = buildOnetime(app);
     new sqs.Queue(stack, 'UnencryptedQueueWithoutDlq', { encryption: sqs.QueueEncryption.UNENCRYPTED });
     expect(() => app.synth()).toThrow(/Validation failed|AwsSolutions-SQS/);
