@@ -38,7 +38,8 @@ import {
   hourBucketEnd,
   sendsRemainingAfter,
 } from '../domain/send-limits';
-import { capForm, phoneCountry } from '../domain/destination';
+import { capForm } from '../domain/destination';
+import { phoneCountry } from '../domain/phone-numbers';
 import type { Policy } from '../config/policy';
 import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
 import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';

@@ -116,9 +116,3 @@ export function capForm(channel: 'sms' | 'voice' | 'email', destination: string)
   const plus = local.indexOf('+');
   return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
 }
-
-/** The ISO 3166 alpha-2 country of an E.164 number, when the numbering plan tells. */
-export async function phoneCountry(e164: string): Promise<string | undefined> {
-  const parse = await phoneNumberParser();
-  return parse(e164)?.country;
-}

@@ -11,7 +11,7 @@
  * Simplified catalogue: it falls through to the next rule instead.
  */
 import { CATALOGUES, type Language } from './catalogue';
-import { phoneNumberParser } from './phone-numbers';
+import { phoneCountry } from './phone-numbers';
 
 /** Languages read as another: Norwegian and Nynorsk as Bokmål, Malay macrolanguage forms as Malay. */
 const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', zsm: 'ms' };
@@ -112,8 +112,7 @@ export async function chooseLocale(request: LocaleRequest): Promise<ChosenLocale
 async function countryOf(destination: string | undefined): Promise<string | undefined> {
   if (destination === undefined || !destination.startsWith('+')) return undefined;
   try {
-    const parse = await phoneNumberParser();
-    return parse(destination)?.country;
+    return await phoneCountry(destination);
   } catch {
     // Without the phone library the language rule is skipped, not the message.
     return undefined;

@@ -21,3 +21,9 @@ export const phoneNumberParser: () => Promise<ParsePhoneNumber> = lazy(async () 
     throw new UnavailableError({ cause: error });
   }
 });
+
+/** The ISO 3166 alpha-2 country of an E.164 number, when the numbering plan tells. */
+export async function phoneCountry(e164: string): Promise<string | undefined> {
+  const parse = await phoneNumberParser();
+  return parse(e164)?.country;
+}
