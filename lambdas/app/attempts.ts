@@ -25,9 +25,14 @@ import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso } from './reply';
 
-const MAX_ROUNDS = 8;
-/** While every attempt of the window is being judged, wait this long (ms, growing) and try again. */
-const EXHAUSTED_WAIT_MS = 20;
+const MAX_ROUNDS = 16;
+/**
+ * While every attempt of the window is being judged, wait this long (ms, growing to
+ * EXHAUSTED_WAIT_MAX_MS, about 2 s in all) and try again: on a busy host the judging of
+ * parallel attempts can take longer than a few hundred milliseconds.
+ */
+const EXHAUSTED_WAIT_MS = 25;
+const EXHAUSTED_WAIT_MAX_MS = 200;
 
 export class LockedNowError extends LockedError {
   override extras() {
@@ -170,7 +175,9 @@ async function refusedAttempt(
     const seconds = state.locks === 0 ? deps.policy.firstLockoutSeconds : deps.policy.lockoutSeconds;
     throw lockedAnswer(status.since + seconds * 1000, now);
   }
-  await new Promise((resolve) => setTimeout(resolve, EXHAUSTED_WAIT_MS * (round + 1)));
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.min(EXHAUSTED_WAIT_MS * (round + 1), EXHAUSTED_WAIT_MAX_MS)),
+  );
 }
 
 /** A wrong code whose attempt is counted: `code_incorrect` with the attempts left, or `locked`. */
