@@ -3,6 +3,7 @@
  * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
  * entry file calls this at cold start; nothing else reads `process.env`.
  */
+import { DEFAULT_TABLE_NAME } from './contract/table';
 import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
@@ -11,9 +12,9 @@ import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store'
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
-import { readRequired, readString, type Env } from './config/env';
-import { readMessagingConfig } from './config/messaging';
-import { readPolicy } from './config/policy';
+import { readRequired, readString, type Env } from './contract/env';
+import { readMessagingConfig } from './contract/messaging-env';
+import { readPolicy } from './contract/policy-env';
 import type { HttpHandlerOptions } from './http/http-handler';
 import { log, powertoolsHttpOptions, tracer } from './observability/powertools';
 import { systemClock } from './ports/clock';
@@ -22,7 +23,7 @@ const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 
 /** The store alone, for functions that need nothing else (delivery events). */
 export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
-  const tableName = readString(env, 'TABLE_NAME', 'onetime');
+  const tableName = readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME);
   const client = documentClient({}, traced);
   const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
   return { client, tableName, store };

@@ -20,8 +20,8 @@ import type { NoticeRequest, Notifier } from '../ports/notifier';
 import type { ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
 import type { Store } from '../ports/store';
-import type { MessagingConfig } from '../config/messaging';
-import type { Policy } from '../config/policy';
+import type { MessagingConfig } from '../domain/messaging';
+import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
 import { sendCounters } from './send-code';
 

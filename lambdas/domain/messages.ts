@@ -9,7 +9,7 @@
  * An SMS is one segment in its encoding (./sms-segments); a call is spoken in the
  * language when a voice exists for it, else in English (./locale).
  */
-import type { MessagingConfig } from '../config/messaging';
+import type { MessagingConfig } from './messaging';
 import type { OutboundMessage } from '../ports/sender';
 import type { DeliveryChannel } from './channel';
 import { CATALOGUES, type Language, type NoticeKind } from './catalogue';

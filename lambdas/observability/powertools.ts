@@ -12,7 +12,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { gatewayKeyRing } from '../http/api-keys';
 import type { HttpHandlerOptions } from '../http/http-handler';
 import { powertoolsLog } from './log';
-import { METRICS_NAMESPACE, SERVICE_NAME } from './names';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../contract/telemetry';
 import type { MetricSink } from './outcome-metrics';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
