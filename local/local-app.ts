@@ -24,7 +24,7 @@ import { type Policy } from '../lambdas/domain/policy';
 import type { DeliveryChannel } from '../lambdas/domain/channel';
 import { MethodNotAllowedError, NotFoundError, type DomainError } from '../lambdas/domain/errors';
 import { makeHandlers } from '../lambdas/handlers';
-import type { Log } from '../lambdas/observability/log';
+import type { Log } from '../lambdas/ports/log';
 import { problemResponse } from '../lambdas/http/problem-response';
 import type { Clock } from '../lambdas/ports/clock';
 import { systemClock } from '../lambdas/ports/clock';

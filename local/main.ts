@@ -21,7 +21,7 @@ import { createServer, isIP, type Server } from 'node:net';
 import path from 'node:path';
 import { ensureTable } from '../lambdas/adapters/dynamodb/table';
 import { ConfigError, readInt, readOptional, readString, type Env } from '../lambdas/contract/env';
-import type { Log, LogFields } from '../lambdas/observability/log';
+import type { Log, LogFields } from '../lambdas/ports/log';
 import { lockDataFolder, type DataLock } from './data-lock';
 import {
   JAVA_MISSING,

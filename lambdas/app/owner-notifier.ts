@@ -13,7 +13,7 @@ import { capForm } from '../domain/destination';
 import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
-import type { Log } from '../observability/log';
+import type { Log } from '../ports/log';
 import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';
 import type { NoticeRequest, Notifier } from '../ports/notifier';

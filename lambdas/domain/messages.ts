@@ -10,7 +10,7 @@
  * language when a voice exists for it, else in English (./locale).
  */
 import type { MessagingConfig } from './messaging';
-import type { OutboundMessage } from '../ports/sender';
+import type { OutboundMessage } from './outbound-message';
 import type { DeliveryChannel } from './channel';
 import { CATALOGUES, type Language, type NoticeKind } from './catalogue';
 import { spokenLanguage } from './locale';

@@ -11,7 +11,7 @@ import type * as z from 'zod/v4-mini';
 import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
-import type { Log } from '../observability/log';
+import type { Log } from '../ports/log';
 import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
 import { CALLER, apiKeyCheck, type WithCaller } from './middleware/api-key';
 import type { KeyRing } from './api-keys';

@@ -5,7 +5,7 @@
  * code itself is marked left-to-right so its digits never reorder.
  */
 import type { MessagingConfig } from '../messaging';
-import type { EmailMessage } from '../../ports/sender';
+import type { EmailMessage } from '../outbound-message';
 import type { Catalogue, NoticeWords } from '../catalogue/types';
 import { escapeHtml, fill, formatDuration, plainName, purposeKey, safeLink, withDetail } from './text';
 

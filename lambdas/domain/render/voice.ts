@@ -3,7 +3,7 @@
  * validity and the warning, in the language of the voice that will speak it.
  */
 import type { MessagingConfig } from '../messaging';
-import type { VoiceMessage } from '../../ports/sender';
+import type { VoiceMessage } from '../outbound-message';
 import type { Catalogue, NoticeWords } from '../catalogue/types';
 import { escapeHtml, fill, formatDuration, plainName, purposeKey } from './text';
 
