@@ -63,6 +63,12 @@ const LONG: Case = [
   Array.from({ length: 351 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n',
 ];
 
+// reply.ts is imported by send-code.ts: importing it back closes a circle.
+const CIRCLE: Case = [
+  'lambdas/app/reply.ts',
+  "import { sendCode } from './send-code';\nexport const again = sendCode;\n",
+];
+
 const withUse = ([file, code]: Case): Case => [file, `${code}\nexport const used = 1;\n`];
 
 describe('Architecture: import zones', () => {
@@ -70,7 +76,7 @@ describe('Architecture: import zones', () => {
 
   beforeAll(() => {
     // Prepare & Act
-    const cases = [...REFUSED.map(withUse), ...ALLOWED.map(withUse), LONG];
+    const cases = [...REFUSED.map(withUse), ...ALLOWED.map(withUse), LONG, CIRCLE];
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', LINT, JSON.stringify(cases)], {
       cwd: root,
       encoding: 'utf8',
@@ -95,5 +101,12 @@ describe('Architecture: import zones', () => {
   it('refuses a file over 350 lines', () => {
     // Assess
     expect(found[REFUSED.length + ALLOWED.length]!.some((m) => m.startsWith('max-lines'))).toBe(true);
+  });
+
+  it('refuses an import that closes a circle', () => {
+    // Assess
+    expect(found[REFUSED.length + ALLOWED.length + 1]!.some((m) => m.startsWith('import-x/no-cycle'))).toBe(
+      true,
+    );
   });
 });
