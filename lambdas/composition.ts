@@ -3,27 +3,26 @@
  * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
  * entry file calls this at cold start; nothing else reads `process.env`.
  */
-import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
 import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store';
+import { pooledUlidFactory } from './adapters/ids/pooled-random';
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
+import { lean } from './adapters/sdk-clients';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
 import { readRequired, readString, type Env } from './config/env';
 import { readMessagingConfig } from './config/messaging';
 import { readPolicy } from './config/policy';
 import type { HttpHandlerOptions } from './http/http-handler';
-import { log, powertoolsHttpOptions, tracer } from './observability/powertools';
+import { log, powertoolsHttpOptions } from './observability/powertools';
 import { systemClock } from './ports/clock';
-
-const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 
 /** The store alone, for functions that need nothing else (delivery events). */
 export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
   const tableName = readString(env, 'TABLE_NAME', 'onetime');
-  const client = documentClient({}, traced);
+  const client = documentClient();
   const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
   return { client, tableName, store };
 }
@@ -45,7 +44,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-sns'),
         import('./adapters/sns/sms-sender'),
       ]);
-      return new SnsSmsSender(traced(new SNSClient(retry)), {
+      return new SnsSmsSender(lean(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
         originationNumber: messaging.smsOriginationNumber,
       });
@@ -55,7 +54,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-sesv2'),
         import('./adapters/ses/email-sender'),
       ]);
-      return new SesEmailSender(traced(new SESv2Client(retry)), {
+      return new SesEmailSender(lean(new SESv2Client(retry)), {
         from: messaging.emailFrom,
         configurationSet: messaging.sesConfigurationSet,
       });
@@ -65,7 +64,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-pinpoint-sms-voice-v2'),
         import('./adapters/voice/voice-sender'),
       ]);
-      return new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
+      return new VoiceSender(lean(new PinpointSMSVoiceV2Client(retry)), {
         originationIdentity: messaging.voiceOriginationIdentity ?? '',
       });
     }),
@@ -75,9 +74,9 @@ export function awsDeps(env: Env = process.env): AppDeps {
       import('@aws-sdk/client-secrets-manager'),
       import('./adapters/secrets/secrets-manager-secret'),
     ]);
-    return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
+    return new SecretsManagerSecret(lean(new SecretsManagerClient(retry)), hmacSecretArn);
   });
-  const newId = monotonicFactory();
+  const newId = pooledUlidFactory();
   return {
     store,
     accounts,
@@ -101,7 +100,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-kms'),
         import('./adapters/kms/kms-secret-box'),
       ]);
-      return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
+      return new KmsSecretBox(lean(new KMSClient(retry)), totpKeyId);
     }),
     policy,
     messaging,
@@ -109,7 +108,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   };
 }
 
-/** Logging, metrics and tracing for the route handlers (Powertools). */
+/** Logging and metrics for the route handlers (Powertools). */
 export function awsHttpOptions(): HttpHandlerOptions {
   return powertoolsHttpOptions();
 }

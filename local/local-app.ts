@@ -6,7 +6,6 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
 import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
@@ -32,6 +31,7 @@ import { localKeyRing, parseLocalKeys } from '../lambdas/http/api-keys';
 import { apiGatewayEvent } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { matchRoute } from './router';
+import { pooledUlidFactory } from '../lambdas/adapters/ids/pooled-random';
 
 export interface LocalAppOptions {
   readonly endpoint: string;
@@ -88,7 +88,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const messaging = readMessagingConfig(env);
   const log = options.log ?? silentLog;
   const secret = new StaticSecret(options.secret);
-  const newId = monotonicFactory();
+  const newId = pooledUlidFactory();
   const deps: AppDeps = {
     store,
     accounts,

@@ -1,14 +1,15 @@
 /**
  * Powertools for AWS Lambda in the deployed functions: JSON logs with the Lambda
- * context, EMF metrics flushed after each invocation (with a cold-start metric),
- * and X-Ray traces of the handler and of every AWS SDK client.
+ * context and EMF metrics flushed after each invocation (with a cold-start metric).
+ *
+ * No Powertools Tracer: its X-Ray SDK cost about a third of each warm invocation's
+ * CPU (cls-hooked's async hook runs on every promise, enabled or not). Traces come
+ * from Lambda's own active tracing instead (decision 41, docs/deploy.md).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { gatewayKeyRing } from '../http/api-keys';
 import type { HttpHandlerOptions } from '../http/http-handler';
 import { powertoolsLog } from './log';
@@ -16,7 +17,6 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from './names';
 import type { MetricSink } from './outcome-metrics';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
-export const tracer = new Tracer({ serviceName: SERVICE_NAME });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 
 const sink: MetricSink = {
@@ -40,10 +40,6 @@ export function powertoolsHttpOptions(): HttpHandlerOptions {
     // API Gateway checked the key's value; the stack names each key id's scopes.
     keys: gatewayKeyRing(process.env.ONETIME_API_KEY_SCOPES),
     metrics: sink,
-    middlewares: [
-      injectLambdaContext(logger),
-      captureLambdaHandler(tracer, { captureResponse: false }),
-      logMetrics(metrics, { captureColdStartMetric: true }),
-    ],
+    middlewares: [injectLambdaContext(logger), logMetrics(metrics, { captureColdStartMetric: true })],
   };
 }
