@@ -13,15 +13,15 @@ import { capForm } from '../domain/destination';
 import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
-import type { Log } from '../observability/log';
+import type { Log } from '../ports/log';
 import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';
 import type { NoticeRequest, Notifier } from '../ports/notifier';
 import type { ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
 import type { Store } from '../ports/store';
-import type { MessagingConfig } from '../config/messaging';
-import type { Policy } from '../config/policy';
+import type { MessagingConfig } from '../domain/messaging';
+import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
 import { sendCounters } from './send-code';
 

@@ -40,7 +40,7 @@ import {
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
 import { phoneCountry } from '../domain/phone-numbers';
-import type { Policy } from '../config/policy';
+import type { Policy } from '../domain/policy';
 import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
 import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
 import { randomInt } from 'node:crypto';

@@ -3,28 +3,36 @@
  * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
  * entry file calls this at cold start; nothing else reads `process.env`.
  */
-import { documentClient } from './adapters/dynamodb/client';
-import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
-import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store';
-import { pooledUlidFactory } from './adapters/ids/pooled-random';
-import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
-import { lean } from './adapters/sdk-clients';
-import type { AppDeps } from './app/deps';
-import { OwnerNotifier } from './app/owner-notifier';
-import { readRequired, readString, type Env } from './config/env';
-import { readMessagingConfig } from './config/messaging';
-import { readPolicy } from './config/policy';
-import type { HttpHandlerOptions } from './http/http-handler';
-import { log, powertoolsHttpOptions } from './observability/powertools';
-import { systemClock } from './ports/clock';
+import { DEFAULT_TABLE_NAME } from '../contract/table';
+import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoDbAccountStore } from '../adapters/dynamodb/dynamodb-account-store';
+import { DynamoDbDeliveryStore } from '../adapters/dynamodb/dynamodb-delivery-store';
+import { DynamoDbStore, storeOptions } from '../adapters/dynamodb/dynamodb-store';
+import { pooledUlidFactory } from '../adapters/ids/pooled-random';
+import { LazySecretBox, LazySender, LazyServerSecret } from '../adapters/lazy';
+import { lean } from '../adapters/sdk-clients';
+import type { AppDeps } from '../app/deps';
+import type { DeliveryEventDeps } from '../app/delivery-events';
+import { outcomeOf } from '../adapters/ses/ses-events';
+import type { Log } from '../ports/log';
+import { OwnerNotifier } from '../app/owner-notifier';
+import { readRequired, readString, type Env } from '../contract/env';
+import { readMessagingConfig } from '../contract/messaging-env';
+import { readPolicy } from '../contract/policy-env';
+import { log } from '../observability/powertools';
+import { systemClock } from '../ports/clock';
 
 /** The store alone, for functions that need nothing else (delivery events). */
 export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
-  const tableName = readString(env, 'TABLE_NAME', 'onetime');
+  const tableName = readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME);
   const client = documentClient();
   const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
   return { client, tableName, store };
+}
+
+/** What the delivery-events function needs: the store and the SES event reader. */
+export function awsDeliveryEventDeps(log: Log): DeliveryEventDeps {
+  return { store: awsStore().store, log, now: () => Date.now(), readEvent: outcomeOf };
 }
 
 export function awsDeps(env: Env = process.env): AppDeps {
@@ -42,7 +50,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     sms: new LazySender(async () => {
       const [{ SNSClient }, { SnsSmsSender }] = await Promise.all([
         import('@aws-sdk/client-sns'),
-        import('./adapters/sns/sms-sender'),
+        import('../adapters/sns/sms-sender'),
       ]);
       return new SnsSmsSender(lean(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
@@ -52,7 +60,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     email: new LazySender(async () => {
       const [{ SESv2Client }, { SesEmailSender }] = await Promise.all([
         import('@aws-sdk/client-sesv2'),
-        import('./adapters/ses/email-sender'),
+        import('../adapters/ses/email-sender'),
       ]);
       return new SesEmailSender(lean(new SESv2Client(retry)), {
         from: messaging.emailFrom,
@@ -62,7 +70,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     voice: new LazySender(async () => {
       const [{ PinpointSMSVoiceV2Client }, { VoiceSender }] = await Promise.all([
         import('@aws-sdk/client-pinpoint-sms-voice-v2'),
-        import('./adapters/voice/voice-sender'),
+        import('../adapters/voice/voice-sender'),
       ]);
       return new VoiceSender(lean(new PinpointSMSVoiceV2Client(retry)), {
         originationIdentity: messaging.voiceOriginationIdentity ?? '',
@@ -72,7 +80,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   const secret = new LazyServerSecret(async () => {
     const [{ SecretsManagerClient }, { SecretsManagerSecret }] = await Promise.all([
       import('@aws-sdk/client-secrets-manager'),
-      import('./adapters/secrets/secrets-manager-secret'),
+      import('../adapters/secrets/secrets-manager-secret'),
     ]);
     return new SecretsManagerSecret(lean(new SecretsManagerClient(retry)), hmacSecretArn);
   });
@@ -98,7 +106,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     secretBox: new LazySecretBox(async () => {
       const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
         import('@aws-sdk/client-kms'),
-        import('./adapters/kms/kms-secret-box'),
+        import('../adapters/kms/kms-secret-box'),
       ]);
       return new KmsSecretBox(lean(new KMSClient(retry)), totpKeyId);
     }),
@@ -106,9 +114,4 @@ export function awsDeps(env: Env = process.env): AppDeps {
     messaging,
     newId,
   };
-}
-
-/** Logging and metrics for the route handlers (Powertools). */
-export function awsHttpOptions(): HttpHandlerOptions {
-  return powertoolsHttpOptions();
 }
