@@ -12,9 +12,8 @@ import {
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
-  type DomainError,
-  type Alternative,
-} from '../domain/errors';
+} from '../domain/refusal-errors';
+import { type DomainError, type Alternative } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import type { Language } from '../domain/catalogue';
@@ -41,14 +40,18 @@ import {
 import { capForm } from '../domain/destination';
 import { phoneCountry } from '../domain/phone-numbers';
 import type { Policy } from '../domain/policy';
-import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
+import type {
+  AbuseCounting,
+  SendCounters,
+  SendRefusalReason,
+  SendReservation,
+} from '../ports/verification-state';
 import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
 import { randomInt } from 'node:crypto';
 import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
-import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
-import { problemOf } from '../domain/problem';
+import { IDEMPOTENCY_TTL_MS, findReplay, storedProblem, type IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 
 export interface SendCodeInput {
@@ -80,7 +83,7 @@ export interface SentCode {
 const MAX_ROUNDS = 4;
 
 export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: UserSnapshot): Promise<Reply> {
-  const { store, clock, policy } = deps;
+  const { state, clock, policy } = deps;
   const channel = input.factor.type;
   if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
   const key = await deps.secret.hmacKey();
@@ -93,7 +96,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   });
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
-  let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
+  let snapshot = first ?? (await state.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
     const now = clock.now();
     const replay = findReplay(snapshot.idempotent, input.idempotency);
@@ -213,7 +216,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         : {}),
     };
 
-    const result = await store.reserveSend(reservation);
+    const result = await state.reserveSend(reservation);
     if (!result.ok) {
       switch (result.reason) {
         case 'idempotent':
@@ -230,7 +233,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
           if (round + 1 >= MAX_ROUNDS) throw new UnavailableError();
-          snapshot = await store.loadUser(input.userId, clock.now());
+          snapshot = await state.loadUser(input.userId, clock.now());
           continue;
       }
     }
@@ -285,7 +288,7 @@ async function deliver(
   } catch (cause) {
     const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
     failure.cause = cause;
-    await deps.store.recordDeliveryFailure({
+    await deps.messages.recordDeliveryFailure({
       userId: input.userId,
       challengeId: challenge.challengeId,
       deliveryIndex: challenge.deliveries.length - 1,
@@ -302,8 +305,7 @@ async function deliver(
         ? {
             idempotency: {
               ...input.idempotency,
-              statusCode: failure.status,
-              body: JSON.stringify(problemOf(failure)),
+              body: storedProblem(failure),
               expiresAt: now + IDEMPOTENCY_TTL_MS,
             },
           }
@@ -385,7 +387,7 @@ async function blockedSend(
   scope: AbuseScope,
   now: number,
 ): Promise<DomainError> {
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, input.userId, 'send_blocked', now, {
       channel: input.factor.type as DeliveryChannel,
       factorId: input.factor.factorId,

@@ -3,11 +3,13 @@
  * (the key, the bytes, and the encryption context that binds a secret to its user
  * and factor), and a KMS failure answered as 503 unavailable.
  */
+import { answered } from './answered';
+import { statusOf } from '../../lambdas/http/problem-status';
 import { DecryptCommand, EncryptCommand, KMSClient, KMSInvalidStateException } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { KmsSecretBox } from '../../lambdas/adapters/kms/kms-secret-box';
-import { UnavailableError } from '../../lambdas/domain/errors';
+import { UnavailableError } from '../../lambdas/domain/refusal-errors';
 
 const KEY_ID = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const client = new KMSClient({ region: 'eu-west-1' });
@@ -49,7 +51,7 @@ describe('Class: KmsSecretBox', () => {
       // Assess
       await expect(encrypting).rejects.toBeInstanceOf(UnavailableError);
       const error = (await encrypting.catch((e: unknown) => e)) as UnavailableError;
-      expect(error.status).toBe(503);
+      expect(statusOf(error)).toBe(503);
       expect(error.code).toBe('unavailable');
       expect(JSON.stringify(error) + String(error.message)).not.toContain(secret.toString('utf8'));
     });
@@ -93,7 +95,7 @@ describe('Class: KmsSecretBox', () => {
       const decrypting = box.decrypt(Buffer.from(blob).toString('base64'), { ...context, userId: 'other' });
       // Assess
       await expect(decrypting).rejects.toBeInstanceOf(UnavailableError);
-      await expect(decrypting).rejects.toMatchObject({ status: 503 });
+      await expect(decrypting.then(() => undefined, answered)).resolves.toMatchObject({ status: 503 });
     });
 
     it('answers unavailable when KMS returns no plaintext', async () => {
