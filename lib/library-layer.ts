@@ -14,7 +14,7 @@
  *   functions load the catalogue at init, as fast as bundled.
  *
  * (The X-Ray SDK that Powertools Tracer needed was here too; the functions no longer
- * trace with it, decision 41.)
+ * trace with it, decision 45.)
  *
  * `npm run bench` builds the same layer and loads functions against it. Since
  * Node.js 18, Lambda resolves ES module imports through NODE_PATH, which holds the

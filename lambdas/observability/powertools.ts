@@ -4,7 +4,7 @@
  *
  * No Powertools Tracer: its X-Ray SDK cost about a third of each warm invocation's
  * CPU (cls-hooked's async hook runs on every promise, enabled or not). Traces come
- * from Lambda's own active tracing instead (decision 41, docs/deploy.md).
+ * from Lambda's own active tracing instead (decision 45, docs/deploy.md).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';

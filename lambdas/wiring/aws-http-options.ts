@@ -1,13 +1,12 @@
 /**
- * Logging and metrics for the deployed route handlers (Powertools; traces are
- * Lambda's own, decision 41), apart
+ * Logging and metrics for the deployed route handlers (Powertools), apart
  * from the adapters' wiring so the health function loads no SDK client.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { gatewayKeyRing } from '../http/api-keys';
 import type { HttpHandlerOptions } from '../http/http-handler';
-import { log, logger, metrics, metricSink } from '../observability/powertools';
+import { log, logger, metrics } from '../observability/powertools';
 
 /** Logging and metrics for the route handlers (Powertools). */
 export function awsHttpOptions(): HttpHandlerOptions {
@@ -15,7 +14,6 @@ export function awsHttpOptions(): HttpHandlerOptions {
     log,
     // API Gateway checked the key's value; the stack names each key id's scopes.
     keys: gatewayKeyRing(process.env.ONETIME_API_KEY_SCOPES),
-    metrics: metricSink,
     middlewares: [injectLambdaContext(logger), logMetrics(metrics, { captureColdStartMetric: true })],
   };
 }

@@ -14,7 +14,8 @@ import type { DeliveryEventDeps } from '../app/delivery-events';
 import { readRequired, readString, type Env } from '../contract/env';
 import { readFunctionConfig } from '../contract/function-config';
 import { DEFAULT_TABLE_NAME } from '../contract/table';
-import { log } from '../observability/powertools';
+import { metricOutcomes } from '../observability/outcome-metrics';
+import { log, metricSink } from '../observability/powertools';
 import { systemClock } from '../ports/clock';
 import type { Log } from '../ports/log';
 import { wireApp } from './wire-app';
@@ -91,6 +92,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   });
   return wireApp({
     ...awsTable(env),
+    outcomes: metricOutcomes(metricSink),
     policy,
     messaging,
     senders,

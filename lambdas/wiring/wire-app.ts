@@ -13,6 +13,7 @@ import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import type { Clock } from '../ports/clock';
 import type { Log } from '../ports/log';
+import { ignoreOutcomes, type OutcomeSink } from '../ports/outcomes';
 import type { Sender } from '../ports/sender';
 import type { DeliveryChannel } from '../domain/channel';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
@@ -28,6 +29,8 @@ export interface RuntimeParts {
   readonly secret: ServerSecret;
   readonly secretBox: SecretBox;
   readonly log: Log;
+  /** @default none recorded */
+  readonly outcomes?: OutcomeSink;
   /** @default a monotonic ULID factory */
   readonly newId?: () => string;
 }
@@ -52,6 +55,7 @@ export function wireApp(parts: RuntimeParts): AppDeps {
     ...stores,
     notifier,
     senders,
+    outcomes: parts.outcomes ?? ignoreOutcomes,
     clock,
     secret,
     secretBox: parts.secretBox,
