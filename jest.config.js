@@ -9,6 +9,11 @@ const common = {
   transformIgnorePatterns,
   modulePathIgnorePatterns: ['<rootDir>/cdk.out'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // The repository's own layer modules (OWN_LAYER_MODULES in lib/bundling.ts): here the source, as in tsconfig paths.
+  moduleNameMapper: {
+    '^@onetime/catalogue$': '<rootDir>/lambdas/domain/catalogue/languages.ts',
+    '^@onetime/qr-code$': '<rootDir>/lambdas/app/qr-code-encoder.ts',
+  },
 };
 
 /** @type {import('jest').Config} */

@@ -6,6 +6,8 @@ async function main(): Promise<void> {
   await benchApiLatency();
   const bundles = await import('./bundles').catch(() => undefined);
   if (bundles) await bundles.benchBundles();
+  const { benchInvocations } = await import('./invocations');
+  await benchInvocations();
 }
 
 main().catch((error: unknown) => {

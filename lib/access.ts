@@ -41,8 +41,9 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   challenges: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
   // TOTP verification decrypts the secret; a lock or a new device notifies the owner.
   verify: { table: 'readWrite', hmacSecret: true, totpKey: true, send: true },
-  // Support unlock, erasure and the unrequested-code report notify the owner.
-  account: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
+  // Activity, support unlock and erasure only read and write records: nothing is hashed, nothing is sent
+  // (the unrequested-code report, which notifies the owner, is the reports function's).
+  account: { table: 'readWrite', hmacSecret: false, totpKey: false, send: false },
   // Only records outcomes on challenges found by provider message id: no hashing, so no HMAC key.
   [DELIVERY_EVENTS_FUNCTION]: { table: 'deliveryOutcome', hmacSecret: false, totpKey: false, send: false },
   devices: { table: 'readWrite', hmacSecret: true, totpKey: false, send: false },

@@ -3,11 +3,12 @@
  * added to `lambdas/http/routes.ts` is deployed without touching this file.
  *
  * - API key + usage plan (rate, burst, daily quota) on every route but the public
- *   ones; stage throttling above that; JSON access logs; X-Ray.
- * - Gateway responses in RFC 9457 problem JSON, so an unknown route answers 404
+ *   ones; stage throttling above that; JSON access logs (lib/api-access-log.ts);
+ *   X-Ray tracing of the stage.
+ * - Gateway responses in RFC 9457 problem JSON (lib/api-problems.ts), so an unknown route answers 404
  *   `not_found` instead of API Gateway's 403 "Missing Authentication Token", and
  *   an `ANY` mock on every routed resource answers a wrong method with 405.
- * - A WAFv2 web ACL: a 16 KiB body limit (API Gateway has no body-size setting of
+ * - A WAFv2 web ACL (lib/api-waf.ts): a 16 KiB body limit (API Gateway has no body-size setting of
  *   its own below 10 MB), a rate limit per client IP, and AWS's common and
  *   known-bad-input rule sets.
  */
@@ -18,6 +19,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { KEY_SCOPES, type KeyScope } from '../lambdas/contract/routes';
+import { ACCESS_LOG_FIELDS } from './api-access-log';
+import { addGatewayResponses, problemJson } from './api-problems';
+import { createWebAcl } from './api-waf';
+
+export { ACCESS_LOG_FIELDS } from './api-access-log';
+export { GATEWAY_PROBLEMS, problemJson, type GatewayProblem } from './api-problems';
 
 /** One row of the route table (the shape of `lambdas/http/routes.ts`). */
 export interface ApiRoute {
@@ -59,137 +66,6 @@ export interface OnetimeApiProps {
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
 }
-
-/** A problem JSON body as API Gateway mapping templates and WAF custom responses write it. */
-export function problemJson(
-  status: number,
-  code: string,
-  title: string,
-  detail: string,
-  requestId = true,
-): string {
-  const parts = [
-    `"type":"urn:onetime:problem:${code}"`,
-    `"status":${status}`,
-    `"code":"${code}"`,
-    `"title":"${title}"`,
-    // In a gateway response a quoted $context variable is substituted; WAF bodies are sent as they are.
-    detail.startsWith('$') ? `"detail":${detail}` : `"detail":"${detail}"`,
-  ];
-  if (requestId) parts.push('"requestId":"$context.requestId"');
-  return `{${parts.join(',')}}`;
-}
-
-const PROBLEM_HEADERS = { 'Content-Type': "'application/problem+json'" };
-
-interface GatewayProblem {
-  readonly type: apigw.ResponseType;
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly retryAfter?: string;
-}
-
-/** Every response API Gateway makes itself, as problem JSON. */
-export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
-  {
-    type: apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN,
-    status: 404,
-    code: 'not_found',
-    title: 'Not found',
-    detail: 'No route matches this path.',
-  },
-  {
-    type: apigw.ResponseType.RESOURCE_NOT_FOUND,
-    status: 404,
-    code: 'not_found',
-    title: 'Not found',
-    detail: 'No route matches this path.',
-  },
-  {
-    // API Gateway cannot tell a missing key from a wrong one: both are INVALID_API_KEY.
-    type: apigw.ResponseType.INVALID_API_KEY,
-    status: 403,
-    code: 'forbidden',
-    title: 'Forbidden',
-    detail: 'The x-api-key header is missing or not a valid key.',
-  },
-  {
-    type: apigw.ResponseType.ACCESS_DENIED,
-    status: 403,
-    code: 'forbidden',
-    title: 'Forbidden',
-    detail: 'Access denied.',
-  },
-  {
-    type: apigw.ResponseType.WAF_FILTERED,
-    status: 403,
-    code: 'forbidden',
-    title: 'Forbidden',
-    detail: 'The request was blocked by the web application firewall.',
-  },
-  {
-    type: apigw.ResponseType.THROTTLED,
-    status: 429,
-    code: 'too_many_requests',
-    title: 'Too many requests',
-    detail: 'The request rate limit was exceeded; retry shortly.',
-    retryAfter: '1',
-  },
-  {
-    type: apigw.ResponseType.QUOTA_EXCEEDED,
-    status: 429,
-    code: 'quota_exceeded',
-    title: 'Quota exceeded',
-    detail: "This API key's daily request quota is used up.",
-  },
-  {
-    type: apigw.ResponseType.REQUEST_TOO_LARGE,
-    status: 413,
-    code: 'payload_too_large',
-    title: 'Payload too large',
-    detail: 'The request is too large.',
-  },
-  {
-    type: apigw.ResponseType.UNSUPPORTED_MEDIA_TYPE,
-    status: 415,
-    code: 'unsupported_media_type',
-    title: 'Unsupported media type',
-    detail: 'Send the body as application/json.',
-  },
-  {
-    type: apigw.ResponseType.BAD_REQUEST_PARAMETERS,
-    status: 400,
-    code: 'invalid_request',
-    title: 'Invalid request',
-    detail: '$context.error.messageString',
-  },
-  {
-    type: apigw.ResponseType.BAD_REQUEST_BODY,
-    status: 400,
-    code: 'invalid_request',
-    title: 'Invalid request',
-    detail: '$context.error.messageString',
-  },
-  {
-    type: apigw.ResponseType.DEFAULT_4XX,
-    status: 400,
-    code: 'invalid_request',
-    title: 'Invalid request',
-    detail: '$context.error.messageString',
-  },
-  {
-    // Integration failures and timeouts: from the caller's side a dependency is unavailable; nothing was half-written
-    // because every state change is one conditional write or transaction.
-    type: apigw.ResponseType.DEFAULT_5XX,
-    status: 503,
-    code: 'unavailable',
-    title: 'Service unavailable',
-    detail: 'The service is temporarily unavailable; retry shortly.',
-    retryAfter: '1',
-  },
-];
 
 /**
  * What the functions are told of the keys (`ONETIME_API_KEY_SCOPES`): each key id with its name and
@@ -259,7 +135,7 @@ export class OnetimeApi extends Construct {
       validateRequestBody: false,
     });
     this.addRoutes(props, validator);
-    this.addGatewayResponses();
+    addGatewayResponses(this.api);
 
     const plan = props.usagePlan ?? { rateLimit: 25, burstLimit: 50, quotaPerDay: 100_000 };
     this.apiKey = new apigw.ApiKey(this, 'ApiKey', {
@@ -280,7 +156,7 @@ export class OnetimeApi extends Construct {
       return { ...k, key };
     });
 
-    this.webAcl = this.createWebAcl(props.stageName, props.wafRateLimitPerIp ?? 1000, maxBodyBytes);
+    this.webAcl = createWebAcl(this, props.stageName, props.wafRateLimitPerIp ?? 1000, maxBodyBytes);
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.api.deploymentStage.stageArn,
       webAclArn: this.webAcl.attrArn,
@@ -386,143 +262,4 @@ export class OnetimeApi extends Construct {
       },
     );
   }
-
-  private addGatewayResponses(): void {
-    for (const p of GATEWAY_PROBLEMS) {
-      this.api.addGatewayResponse(`${p.type.responseType}Response`, {
-        type: p.type,
-        statusCode: String(p.status),
-        responseHeaders:
-          p.retryAfter === undefined
-            ? PROBLEM_HEADERS
-            : { ...PROBLEM_HEADERS, 'Retry-After': `'${p.retryAfter}'` },
-        templates: { 'application/json': problemJson(p.status, p.code, p.title, p.detail) },
-      });
-    }
-  }
-
-  private createWebAcl(stageName: string, rateLimitPerIp: number, maxBodyBytes: number): wafv2.CfnWebACL {
-    const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
-      cloudWatchMetricsEnabled: true,
-      metricName,
-      sampledRequestsEnabled: true,
-    });
-    const problemBody = (status: number, code: string, title: string, detail: string) => ({
-      contentType: 'APPLICATION_JSON',
-      content: problemJson(status, code, title, detail, false),
-    });
-    return new wafv2.CfnWebACL(this, 'WebAcl', {
-      name: `onetime-${stageName}`,
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility(`onetime-${stageName}`),
-      // WAF sees at most this much of a body on API Gateway; anything longer is "oversize".
-      associationConfig: { requestBody: { API_GATEWAY: { defaultSizeInspectionLimit: 'KB_16' } } },
-      customResponseBodies: {
-        PayloadTooLarge: problemBody(
-          413,
-          'payload_too_large',
-          'Payload too large',
-          `The request body is larger than ${maxBodyBytes} bytes.`,
-        ),
-        TooManyRequests: problemBody(
-          429,
-          'too_many_requests',
-          'Too many requests',
-          'Too many requests from this address; retry later.',
-        ),
-        Forbidden: problemBody(
-          403,
-          'forbidden',
-          'Forbidden',
-          'The request was blocked by the web application firewall.',
-        ),
-      },
-      rules: [
-        {
-          // docs/api.md, "Errors": a body over 16 KiB answers 413. Oversize bodies (beyond the inspection limit) count as a match.
-          name: 'BodySizeLimit',
-          priority: 0,
-          action: {
-            block: { customResponse: { responseCode: 413, customResponseBodyKey: 'PayloadTooLarge' } },
-          },
-          statement: {
-            sizeConstraintStatement: {
-              fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
-              comparisonOperator: 'GT',
-              size: maxBodyBytes,
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-          visibilityConfig: visibility('BodySizeLimit'),
-        },
-        {
-          name: 'RateLimitPerIp',
-          priority: 1,
-          action: {
-            block: {
-              customResponse: {
-                responseCode: 429,
-                customResponseBodyKey: 'TooManyRequests',
-                responseHeaders: [{ name: 'Retry-After', value: '60' }],
-              },
-            },
-          },
-          statement: {
-            rateBasedStatement: { limit: rateLimitPerIp, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
-          },
-          visibilityConfig: visibility('RateLimitPerIp'),
-        },
-        {
-          name: 'AWSManagedRulesCommonRuleSet',
-          priority: 2,
-          overrideAction: { none: {} },
-          statement: {
-            managedRuleGroupStatement: {
-              vendorName: 'AWS',
-              name: 'AWSManagedRulesCommonRuleSet',
-              // SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403; our own rule enforces docs/api.md's
-              // 16 KiB with a 413, so this one only counts.
-              ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
-            },
-          },
-          visibilityConfig: visibility('AWSManagedRulesCommonRuleSet'),
-        },
-        {
-          name: 'AWSManagedRulesKnownBadInputsRuleSet',
-          priority: 3,
-          overrideAction: { none: {} },
-          statement: {
-            managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' },
-          },
-          visibilityConfig: visibility('AWSManagedRulesKnownBadInputsRuleSet'),
-        },
-      ],
-    });
-  }
 }
-
-/**
- * Access log fields. `resourcePath` (the template), never `path`: the report route carries its credential
- * (the report token) in the path. No body, no query string, no API key value.
- */
-export const ACCESS_LOG_FIELDS = {
-  requestId: '$context.requestId',
-  extendedRequestId: '$context.extendedRequestId',
-  requestTime: '$context.requestTimeEpoch',
-  ip: '$context.identity.sourceIp',
-  userAgent: '$context.identity.userAgent',
-  apiKeyId: '$context.identity.apiKeyId',
-  httpMethod: '$context.httpMethod',
-  resourcePath: '$context.resourcePath',
-  protocol: '$context.protocol',
-  status: '$context.status',
-  responseLength: '$context.responseLength',
-  responseLatency: '$context.responseLatency',
-  integrationLatency: '$context.integrationLatency',
-  integrationStatus: '$context.integrationStatus',
-  errorType: '$context.error.responseType',
-  errorMessage: '$context.error.message',
-  wafResponseCode: '$context.wafResponseCode',
-  xrayTraceId: '$context.xrayTraceId',
-};

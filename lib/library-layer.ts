@@ -1,18 +1,20 @@
 /**
- * The stack's own Lambda layer: large third-party libraries, built from the
- * versions package-lock.json pins, each into ONE minified ES module that functions
- * import by name (`FROM_LAYER` in lib/bundling.ts leaves them out of the bundles).
+ * The stack's own Lambda layer: large modules that every function (or many) would
+ * otherwise bundle, each built into ONE minified ES module that functions import by
+ * name (`FROM_LAYER` in lib/bundling.ts leaves them out of the bundles).
  *
- * - `aws-xray-sdk-core`, which Powertools Tracer needs in every function: CommonJS
- *   that, with semver and cls-hooked, adds ~104 KiB to each bundle and cannot be
- *   tree-shaken. In the layer it is deployed once instead of nine times and loads as
- *   fast as bundled. (The published Powertools layer ships it as ~100 unbundled
- *   CommonJS files, and an ES module importing CommonJS also pays for Node's export
- *   scan: both measured ~20 ms slower at init.)
  * - `libphonenumber-js/max`, whose full metadata (190 KiB) precise validation and
- *   number types need. Only adding a phone factor or a delivery to a phone parses a
- *   number, so `lambdas/domain/phone-numbers.ts` imports it on first use: no
- *   function parses it at init.
+ *   number types need, built from the version package-lock.json pins. Only adding a
+ *   phone factor or a delivery to a phone parses a number, so
+ *   `lambdas/domain/phone-numbers.ts` imports it on first use: no function parses it
+ *   at init.
+ * - This repository's own large modules (`OWN_LAYER_MODULES`): the message
+ *   catalogue in 31 languages (~125 KiB built), which in every bundle put each one
+ *   over 400 KiB, and the QR code encoder only TOTP enrolment uses. Deployed once;
+ *   functions load the catalogue at init, as fast as bundled.
+ *
+ * (The X-Ray SDK that Powertools Tracer needed was here too; the functions no longer
+ * trace with it, decision 45.)
  *
  * `npm run bench` builds the same layer and loads functions against it. Since
  * Node.js 18, Lambda resolves ES module imports through NODE_PATH, which holds the
@@ -26,7 +28,7 @@ import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
-import { ESM_BUILD, FROM_LAYER } from './bundling';
+import { ESM_BUILD, FROM_LAYER, OWN_LAYER_MODULES } from './bundling';
 
 export interface LayerModule {
   /** What functions import, e.g. `libphonenumber-js/max`: one of `FROM_LAYER`. */
@@ -39,13 +41,16 @@ export interface LayerModule {
   readonly file: string;
   /** A CommonJS package is re-exported by default and by each name; an ES module with `export *`. */
   readonly format: 'commonjs' | 'esm';
+  /** A module of this repository: its source file (relative to the project root), built as it is. */
+  readonly source?: string;
 }
 
 /** How each of `FROM_LAYER` is built. */
 export const LAYER_MODULES: readonly LayerModule[] = FROM_LAYER.map((specifier): LayerModule => {
+  const source = OWN_LAYER_MODULES[specifier];
+  if (source !== undefined)
+    return { specifier, packageName: specifier, exportPath: '.', file: 'index.mjs', format: 'esm', source };
   switch (specifier) {
-    case 'aws-xray-sdk-core':
-      return { specifier, packageName: specifier, exportPath: '.', file: 'index.mjs', format: 'commonjs' };
     case 'libphonenumber-js/max':
       return {
         specifier,
@@ -63,12 +68,14 @@ export interface BuiltLayerModule {
   readonly module: LayerModule;
   /** Absolute path of the built file. */
   readonly path: string;
-  /** The package version inside, as locked in package-lock.json. */
+  /** The package version inside, as locked in package-lock.json (this repository's own, for its modules). */
   readonly version: string;
 }
 
-function lockedVersion(requireFromProject: NodeJS.Require, packageName: string): string {
-  return (requireFromProject(`${packageName}/package.json`) as { version: string }).version;
+function lockedVersion(requireFromProject: NodeJS.Require, module: LayerModule): string {
+  const packageName = module.source === undefined ? module.packageName : './package.json';
+  const manifest = module.source === undefined ? `${packageName}/package.json` : packageName;
+  return (requireFromProject(manifest) as { version: string }).version;
 }
 
 /** The source esbuild bundles for one module: a faithful stand-in for the package's own entry point. */
@@ -76,9 +83,9 @@ function reexport(module: LayerModule, projectRoot: string): string {
   if (module.format === 'esm') {
     return `export * from '${module.specifier}';\nexport { default } from '${module.specifier}';`;
   }
-  // Every name the package exports, by name as well as by default: Powertools imports the default; naming
-  // them all keeps the module a faithful stand-in should any code import one by name. Read in a child
-  // process: loading the X-Ray SDK turns on an async hook that synth (or jest) should not carry.
+  // Every name the package exports, by name as well as by default: code may import either; naming them
+  // all keeps the module a faithful stand-in. Read in a child process: loading a package may have side
+  // effects (the X-Ray SDK, once here, turned on an async hook) that synth (or jest) should not carry.
   const keys = JSON.parse(
     execFileSync(
       process.execPath,
@@ -105,18 +112,24 @@ function reexport(module: LayerModule, projectRoot: string): string {
 export function buildLibraryLayer(projectRoot: string, outDir: string): BuiltLayerModule[] {
   const requireFromProject = createRequire(path.join(projectRoot, 'package.json'));
   return LAYER_MODULES.map((module) => {
-    const version = lockedVersion(requireFromProject, module.packageName);
+    const version = lockedVersion(requireFromProject, module);
     const packageDir = path.join(outDir, 'nodejs', 'node_modules', module.packageName);
     const file = path.join(packageDir, module.file);
     fs.mkdirSync(packageDir, { recursive: true });
     buildSync({
-      stdin: {
-        contents: reexport(module, projectRoot),
-        resolveDir: projectRoot,
-        sourcefile: `${module.packageName}-layer.mjs`,
-        loader: 'js',
-      },
+      ...(module.source === undefined
+        ? {
+            stdin: {
+              contents: reexport(module, projectRoot),
+              resolveDir: projectRoot,
+              sourcefile: `${module.packageName.replace('/', '-')}-layer.mjs`,
+              loader: 'js',
+            },
+          }
+        : { entryPoints: [path.join(projectRoot, module.source)] }),
       ...ESM_BUILD,
+      // Text as it is (UTF-8), not \u-escaped: the catalogue's scripts would take up to twice the bytes.
+      charset: 'utf8',
       outfile: file,
     });
     const manifest = {

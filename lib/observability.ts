@@ -3,7 +3,7 @@
  * function errors and throttles, DynamoDB throttles, SMS spend approaching its
  * limit, SES bounce and complaint rates, delivery failures and an unusual number
  * of lockouts. Every alarm notifies an encrypted SNS topic, with the alarm e-mail
- * subscribed when one is configured.
+ * subscribed when one is configured. The dashboard is lib/dashboard.ts.
  *
  * The functions' own metrics (CodesSent, Lockouts, ...) are EMF metrics emitted by
  * Powertools Metrics under METRICS_NAMESPACE with the default `service` dimension.
@@ -19,6 +19,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { createDashboard } from './dashboard';
 import { pascal } from './functions';
 
 export interface TelemetryNames {
@@ -223,7 +224,9 @@ export class OnetimeObservability extends Construct {
       },
     );
 
-    this.dashboard = this.createDashboard(
+    this.dashboard = createDashboard(
+      this,
+      this.alarms,
       props,
       api5xxRate,
       ddbThrottles,
@@ -256,157 +259,5 @@ export class OnetimeObservability extends Construct {
     alarm.addOkAction(this.alarmAction);
     this.alarms.push(alarm);
     return alarm;
-  }
-
-  private createDashboard(
-    props: OnetimeObservabilityProps,
-    api5xxRate: cloudwatch.IMetric,
-    ddbThrottles: cloudwatch.IMetric,
-    sms: { smsSpend: cloudwatch.IMetric; spendLimit: number },
-    perChannel: (metricName: string) => Record<string, cloudwatch.Metric>,
-  ): cloudwatch.Dashboard {
-    const t = props.telemetry;
-    const fns = [...props.functions.entries()];
-    const fiveMinutes = Duration.minutes(5);
-    const labelled = (metrics: Record<string, cloudwatch.Metric>) =>
-      Object.entries(metrics).map(([label, m]) => m.with({ label }));
-    const custom = (metricName: string) =>
-      new cloudwatch.Metric({
-        namespace: t.namespace,
-        metricName,
-        dimensionsMap: { service: t.serviceName },
-        statistic: cloudwatch.Stats.SUM,
-        period: fiveMinutes,
-        label: metricName,
-      });
-    const waf = (rule: string) =>
-      new cloudwatch.Metric({
-        namespace: 'AWS/WAFV2',
-        metricName: 'BlockedRequests',
-        dimensionsMap: { WebACL: props.webAclName, Rule: rule, Region: props.api.env.region },
-        statistic: cloudwatch.Stats.SUM,
-        period: fiveMinutes,
-        label: rule,
-      });
-
-    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
-      dashboardName: `onetime-${props.stage}`,
-      defaultInterval: Duration.hours(6),
-    });
-    dashboard.addWidgets(
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'API requests and errors',
-        left: [
-          props.api.metricCount({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: 'requests' }),
-          props.api.metricClientError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '4xx' }),
-          props.api.metricServerError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '5xx' }),
-        ],
-        right: [api5xxRate],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'API latency (ms)',
-        left: [
-          props.api.metricLatency({ period: fiveMinutes, statistic: cloudwatch.Stats.p(50), label: 'p50' }),
-          props.api.metricLatency({ period: fiveMinutes, statistic: cloudwatch.Stats.p(99), label: 'p99' }),
-          props.api.metricIntegrationLatency({
-            period: fiveMinutes,
-            statistic: cloudwatch.Stats.p(99),
-            label: 'integration p99',
-          }),
-        ],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'WAF blocked requests',
-        left: [
-          'BodySizeLimit',
-          'RateLimitPerIp',
-          'AWSManagedRulesCommonRuleSet',
-          'AWSManagedRulesKnownBadInputsRuleSet',
-        ].map(waf),
-        width: 8,
-      }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Codes sent by channel',
-        left: labelled(perChannel(t.metric.codesSent)),
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Verifications and lockouts',
-        left: [custom(t.metric.verificationsApproved), custom(t.metric.verificationsFailed)],
-        right: [custom(t.metric.lockouts)],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Delivery failures by channel',
-        left: labelled(perChannel(t.metric.deliveryFailures)),
-        width: 8,
-      }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Function errors and throttles',
-        left: fns.map(([n, fn]) =>
-          fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: `${n} errors` }),
-        ),
-        right: fns.map(([n, fn]) =>
-          fn.metricThrottles({
-            period: fiveMinutes,
-            statistic: cloudwatch.Stats.SUM,
-            label: `${n} throttles`,
-          }),
-        ),
-        width: 12,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Function duration p99 (ms)',
-        left: fns.map(([n, fn]) =>
-          fn.metricDuration({ period: fiveMinutes, statistic: cloudwatch.Stats.p(99), label: n }),
-        ),
-        width: 12,
-      }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'DynamoDB',
-        left: [
-          props.table.metricConsumedReadCapacityUnits({ period: fiveMinutes, label: 'read units' }),
-          props.table.metricConsumedWriteCapacityUnits({ period: fiveMinutes, label: 'write units' }),
-        ],
-        right: [ddbThrottles],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'SMS spend this month (USD)',
-        left: [sms.smsSpend],
-        leftAnnotations: [{ value: sms.spendLimit, label: 'limit', color: cloudwatch.Color.RED }],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'SES reputation',
-        left: [
-          new cloudwatch.Metric({
-            namespace: 'AWS/SES',
-            metricName: 'Reputation.BounceRate',
-            statistic: 'Maximum',
-            label: 'bounce rate',
-          }),
-          new cloudwatch.Metric({
-            namespace: 'AWS/SES',
-            metricName: 'Reputation.ComplaintRate',
-            statistic: 'Maximum',
-            label: 'complaint rate',
-          }),
-        ],
-        width: 8,
-      }),
-    );
-    return dashboard;
   }
 }

@@ -1,17 +1,18 @@
 /**
  * Powertools for AWS Lambda in the deployed functions: JSON logs with the Lambda
- * context, EMF metrics flushed after each invocation (with a cold-start metric),
- * and X-Ray traces of the handler and of every AWS SDK client.
+ * context and EMF metrics flushed after each invocation (with a cold-start metric).
+ *
+ * No Powertools Tracer: its X-Ray SDK cost about a third of each warm invocation's
+ * CPU (cls-hooked's async hook runs on every promise, enabled or not). Traces come
+ * from Lambda's own active tracing instead (decision 45, docs/deploy.md).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { powertoolsLog } from './log';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../contract/telemetry';
 import type { MetricSink } from './outcome-metrics';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
-export const tracer = new Tracer({ serviceName: SERVICE_NAME });
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 
 export const metricSink: MetricSink = {

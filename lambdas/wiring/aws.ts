@@ -7,6 +7,7 @@ import { documentClient } from '../adapters/dynamodb/client';
 import { DynamoDbMessageOutcomes } from '../adapters/dynamodb/message-outcome-store';
 import { storeOptions } from '../adapters/dynamodb/store-options';
 import { LazySecretBox, LazySender, LazyServerSecret } from '../adapters/lazy';
+import { lean } from '../adapters/sdk-clients';
 import { outcomeOf } from '../adapters/ses/ses-events';
 import type { AppDeps } from '../app/deps';
 import type { DeliveryEventDeps } from '../app/delivery-events';
@@ -14,16 +15,14 @@ import { readRequired, readString, type Env } from '../contract/env';
 import { readFunctionConfig } from '../contract/function-config';
 import { DEFAULT_TABLE_NAME } from '../contract/table';
 import { metricOutcomes } from '../observability/outcome-metrics';
-import { log, metricSink, tracer } from '../observability/powertools';
+import { log, metricSink } from '../observability/powertools';
 import { systemClock } from '../ports/clock';
 import type { Log } from '../ports/log';
 import { wireApp } from './wire-app';
 
-const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
-
-/** The DynamoDB client and table of this function, traced. */
+/** The DynamoDB client (lean, lambdas/adapters/sdk-clients.ts) and table of this function. */
 function awsTable(env: Env) {
-  return { client: documentClient({}, traced), tableName: readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME) };
+  return { client: documentClient(), tableName: readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME) };
 }
 
 /** What the delivery-events function needs: the message outcomes and the SES event reader. */
@@ -52,7 +51,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-sns'),
         import('../adapters/sns/sms-sender'),
       ]);
-      return new SnsSmsSender(traced(new SNSClient(retry)), {
+      return new SnsSmsSender(lean(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
         originationNumber: messaging.smsOriginationNumber,
       });
@@ -62,7 +61,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-sesv2'),
         import('../adapters/ses/email-sender'),
       ]);
-      return new SesEmailSender(traced(new SESv2Client(retry)), {
+      return new SesEmailSender(lean(new SESv2Client(retry)), {
         from: messaging.emailFrom,
         configurationSet: messaging.sesConfigurationSet,
       });
@@ -72,7 +71,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
         import('@aws-sdk/client-pinpoint-sms-voice-v2'),
         import('../adapters/voice/voice-sender'),
       ]);
-      return new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
+      return new VoiceSender(lean(new PinpointSMSVoiceV2Client(retry)), {
         originationIdentity: messaging.voiceOriginationIdentity ?? '',
       });
     }),
@@ -82,14 +81,14 @@ export function awsDeps(env: Env = process.env): AppDeps {
       import('@aws-sdk/client-secrets-manager'),
       import('../adapters/secrets/secrets-manager-secret'),
     ]);
-    return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
+    return new SecretsManagerSecret(lean(new SecretsManagerClient(retry)), hmacSecretArn);
   });
   const secretBox = new LazySecretBox(async () => {
     const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
       import('@aws-sdk/client-kms'),
       import('../adapters/kms/kms-secret-box'),
     ]);
-    return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
+    return new KmsSecretBox(lean(new KMSClient(retry)), totpKeyId);
   });
   return wireApp({
     ...awsTable(env),

@@ -5,7 +5,6 @@
  * is what is deployed.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { storeOptions } from '../adapters/dynamodb/store-options';
 import { dynamoDbStores } from '../adapters/dynamodb/stores';
 import type { AppDeps } from '../app/deps';
@@ -18,6 +17,7 @@ import { ignoreOutcomes, type OutcomeSink } from '../ports/outcomes';
 import type { Sender } from '../ports/sender';
 import type { DeliveryChannel } from '../domain/channel';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
+import { pooledUlidFactory } from '../adapters/ids/pooled-random';
 
 export interface RuntimeParts {
   readonly client: DynamoDBDocumentClient;
@@ -38,7 +38,7 @@ export interface RuntimeParts {
 export function wireApp(parts: RuntimeParts): AppDeps {
   const { policy, messaging, senders, clock, secret, log } = parts;
   const stores = dynamoDbStores(parts.client, { tableName: parts.tableName, ...storeOptions(policy) });
-  const newId = parts.newId ?? monotonicFactory();
+  const newId = parts.newId ?? pooledUlidFactory();
   const notifier = new OwnerNotifier({
     state: stores.state,
     notices: stores.notices,

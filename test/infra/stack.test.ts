@@ -5,13 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { qrCodeSvg } from '../../lambdas/app/qr-code-svg';
+import { CATALOGUES } from '../../lambdas/domain/catalogue';
 import { ROUTES } from '../../lambdas/contract/routes';
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../../lambdas/contract/telemetry';
 import { COLD_START_ENV } from '../../bench/cold-start-env';
@@ -86,6 +88,11 @@ describe('Stack: functions', () => {
     },
   );
 
+  it.each(ALL_FUNCTIONS)('%s: bundle is at most 400 KiB (the layer holds the large modules)', (name) => {
+    const assetDir = path.join(s.app.outdir, `asset.${fnProps(name).Code.S3Key.replace(/\.zip$/, '')}`);
+    expect(fs.statSync(path.join(assetDir, 'index.mjs')).size).toBeLessThanOrEqual(400 * 1024);
+  });
+
   it.each(ALL_FUNCTIONS)('%s: bundle is minified ESM with a source map and the require banner', (name) => {
     const assetDir = path.join(s.app.outdir, `asset.${fnProps(name).Code.S3Key.replace(/\.zip$/, '')}`);
     const code = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
@@ -142,6 +149,8 @@ describe('Stack: library layer', () => {
     ).Content.S3Key;
     return path.join(s.app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
   };
+  const projectVersion = () =>
+    (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const installedVersion = (pkg: string) =>
     (
       JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
@@ -160,8 +169,9 @@ describe('Stack: library layer', () => {
 
   it('holds each module the bundles leave out, one ES module each, at the locked version', () => {
     const modules = [
-      { pkg: 'aws-xray-sdk-core', file: 'index.mjs', exportPath: '.' },
       { pkg: 'libphonenumber-js', file: 'max.mjs', exportPath: './max' },
+      { pkg: '@onetime/catalogue', file: 'index.mjs', exportPath: '.' },
+      { pkg: '@onetime/qr-code', file: 'index.mjs', exportPath: '.' },
     ];
     expect(modules.map((m) => (m.exportPath === '.' ? m.pkg : `${m.pkg}/${m.exportPath.slice(2)}`))).toEqual(
       FROM_LAYER,
@@ -174,7 +184,8 @@ describe('Stack: library layer', () => {
       >;
       expect(manifest).toMatchObject({
         name: pkg,
-        version: installedVersion(pkg),
+        // The repository's own modules carry its version; packages the version package-lock.json pins.
+        version: pkg.startsWith('@onetime/') ? projectVersion() : installedVersion(pkg),
         type: 'module',
         exports: { [exportPath]: `./${file}` },
       });
@@ -182,7 +193,10 @@ describe('Stack: library layer', () => {
       expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
       // Self-contained: nothing imported or required but Node built-ins. esbuild turns a bundled CommonJS
       // `require("x")` it could not inline into a call of its own require wrapper (minified, e.g. `w("x")`).
-      const imports = [...code.matchAll(/(?:from|import)\s*\(?"([^"]+)"/g)].map((m) => m[1]!);
+      // Only what looks like a module specifier: the catalogue's sentences say "from" too.
+      const imports = [...code.matchAll(/(?:from|import)\s*\(?"([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((specifier) => /^[@\w][\w@./:-]*$/.test(specifier));
       for (const specifier of imports) expect(specifier).toMatch(/^node:/);
       const wrapper = /var ([\w$]+)=\(\w+=>typeof require<"u"\?require/.exec(code)?.[1];
       const required = wrapper
@@ -190,7 +204,6 @@ describe('Stack: library layer', () => {
             ...code.matchAll(new RegExp(`(?<![\\w$.])${wrapper.replace('$', '\\$')}\\("([^"]+)"\\)`, 'g')),
           ].map((m) => m[1]!)
         : [];
-      if (pkg === 'aws-xray-sdk-core') expect(required).toContain('crypto');
       expect(required.filter((name) => !builtinModules.includes(name.replace(/^node:/, '')))).toEqual([]);
     }
   });
@@ -215,13 +228,23 @@ describe('Stack: library layer', () => {
         encoding: 'utf8',
       });
 
-    it('gives Powertools the X-Ray SDK it imports, by default and by name', () => {
+    it('gives the functions the message catalogue in every language, as the source has it', () => {
       const run = runModule(
-        "import xray, { captureAWSv3Client, getSegment } from 'aws-xray-sdk-core'; console.log(JSON.stringify([typeof xray.captureAWSv3Client, typeof captureAWSv3Client, typeof getSegment, Object.keys(xray).length]));",
+        "import { CATALOGUES } from '@onetime/catalogue'; console.log(JSON.stringify(CATALOGUES));",
       );
       expect(run.stderr).toBe('');
-      const expectedNames = Object.keys(createRequire(__filename)('aws-xray-sdk-core') as object).length;
-      expect(JSON.parse(run.stdout)).toEqual(['function', 'function', 'function', expectedNames]);
+      // The built module is the source, byte for byte as data: every language, every string.
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(CATALOGUES)));
+      expect(Object.keys(JSON.parse(run.stdout) as object)).toHaveLength(31);
+    });
+
+    it('draws the same QR code SVG as the source', () => {
+      const uri = 'otpauth://totp/onetime:user%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=onetime';
+      const run = runModule(
+        `import { qrCodeSvg } from '@onetime/qr-code'; console.log(JSON.stringify(qrCodeSvg(${JSON.stringify(uri)})));`,
+      );
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toBe(qrCodeSvg(uri));
     });
 
     it('parses, validates and types phone numbers with the full metadata', () => {
@@ -252,6 +275,13 @@ describe('Stack: library layer', () => {
         const code = fs.readFileSync(path.join(taskDir, 'index.mjs'), 'utf8');
         expect(code).not.toMatch(/from\s*"libphonenumber-js/);
         expect(code.includes('import("libphonenumber-js/max")')).toBe(name !== 'health');
+        // The catalogue comes from the layer, not the bundle: none of its sentences is inside, and
+        // every function that writes messages imports it. No X-Ray SDK anywhere (decision 41).
+        expect(code).not.toContain(CATALOGUES.de.code.smsWarning);
+        expect(code).not.toContain(CATALOGUES.en.code.smsWarning);
+        expect(/from\s*"@onetime\/catalogue"/.test(code)).toBe(name !== 'health');
+        expect(/from\s*"@onetime\/qr-code"/.test(code)).toBe(name === 'factors');
+        expect(code).not.toMatch(/aws-xray-sdk|captureAWSv3Client|cls-hooked/);
       },
     );
   });

@@ -62,6 +62,29 @@ export function durationParts(seconds: number): { readonly value: number; readon
 }
 
 /**
+ * Building an `Intl.NumberFormat` costs about a millisecond (it loads the locale's
+ * data); formatting with one costs microseconds. A message formats a duration two or
+ * three times, so each formatter is built once per language, unit and display.
+ */
+// Keys are bounded: catalogue languages × units × two displays.
+const UNIT_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function unitFormat(locale: string, unit: string, display: 'long' | 'short'): Intl.NumberFormat {
+  const key = `${locale}|${unit}|${display}`;
+  let format = UNIT_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: display,
+      numberingSystem: 'latn',
+    });
+    UNIT_FORMATS.set(key, format);
+  }
+  return format;
+}
+
+/**
  * A duration in words in the language (`Intl` knows each language's plural rules):
  * "10 minutes", "10 Minuten", "10 分". `short` is the abbreviated unit ("10 min"), used
  * only to make an SMS fit. Digits are always Latin, like the code beside them, and
@@ -70,12 +93,7 @@ export function durationParts(seconds: number): { readonly value: number; readon
 export function formatDuration(seconds: number, locale = 'en', display: 'long' | 'short' = 'long'): string {
   const { value, unit } = durationParts(seconds);
   return (
-    new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit,
-      unitDisplay: display,
-      numberingSystem: 'latn',
-    })
+    unitFormat(locale, unit, display)
       .format(value)
       .replace(/[\u00A0\u202F]/g, ' ')
       // Japanese reads "10分", not "10 分".

@@ -1,0 +1,49 @@
+/**
+ * Grants follow what each function really does (issue 9): checked on the
+ * synthesized roles by action name, not against lib/access.ts (which the stack
+ * reads), so a row that grants more than the function uses fails here.
+ */
+import { pascal } from '../../lib/functions';
+import { actionsOf, logicalId, resourcesOf, statementsOfRole, synth, type Synthesized } from './harness';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synth();
+}, 120_000);
+
+const actionsOfFunction = (name: string): string[] => {
+  const id = logicalId(s.template, 'AWS::Lambda::Function', `Functions${pascal(name)}`);
+  const fn = resourcesOf(s.template, 'AWS::Lambda::Function')[id]!.Properties as {
+    Role: { 'Fn::GetAtt': [string, string] };
+  };
+  return actionsOf(statementsOfRole(s.template, fn.Role['Fn::GetAtt'][0]));
+};
+
+const SEND_ACTIONS = ['sns:Publish', 'ses:SendEmail', 'sms-voice:SendVoiceMessage'];
+const HMAC_READ = 'secretsmanager:GetSecretValue';
+
+describe('Stack: grants follow what each function does', () => {
+  it('account (activity, support unlock, erasure) can neither send nor read the HMAC secret', () => {
+    const actions = actionsOfFunction('account');
+    for (const action of [...SEND_ACTIONS, HMAC_READ]) expect(actions).not.toContain(action);
+    // It still keeps its records: the table is read and written.
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']),
+    );
+  });
+
+  it.each(['challenges', 'verify', 'factors', 'deliveries', 'reports'])(
+    '%s, which sends codes or notices, keeps send and the HMAC secret',
+    (name) => {
+      const actions = actionsOfFunction(name);
+      expect(actions).toEqual(expect.arrayContaining([...SEND_ACTIONS, HMAC_READ]));
+    },
+  );
+
+  it('delivery-events and health neither send nor read the HMAC secret', () => {
+    for (const name of ['delivery-events', 'health']) {
+      const actions = actionsOfFunction(name);
+      for (const action of [...SEND_ACTIONS, HMAC_READ]) expect(actions).not.toContain(action);
+    }
+  });
+});
