@@ -17,6 +17,7 @@ import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
 import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
 import type { Acceptance } from '../ports/store';
+import { approvedSignal } from './verify';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -163,6 +164,7 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
         return {
           statusCode: 200,
           body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },
+          ...approvedSignal(channel === 'totp' ? undefined : channel),
         };
       },
     };

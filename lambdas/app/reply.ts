@@ -9,6 +9,8 @@ export interface Reply {
   readonly problem?: boolean;
   /** Set for a non-JSON answer (the report page): the body is then sent as the string it is. */
   readonly contentType?: string;
+  /** Business metrics only the use case knows of (a send flagged in monitor mode); never in the body. */
+  readonly signals?: ReadonlyArray<{ readonly name: string; readonly dimensions?: Record<string, string> }>;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();

@@ -49,6 +49,7 @@ import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
 import { problemOf } from '../domain/problem';
+import { conversionCheck, lowConversionRefusal, recordFlagged } from './conversion';
 import { iso, type Reply } from './reply';
 
 export interface SendCodeInput {
@@ -226,6 +227,14 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           throw sendRefusalError(result.reason, now, now + policy.resendCooldownSeconds * 1000);
         case 'abuse':
           throw await blockedSend(deps, input, snapshot, result.scope, now);
+        case 'low_conversion':
+          throw await lowConversionRefusal(
+            deps,
+            { ...sendOf(input), purpose: input.purpose },
+            result.block,
+            alternativesTo(snapshot, input.factor.factorId),
+            now,
+          );
         case 'locked':
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
@@ -236,7 +245,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     }
 
     await deliver(deps, input, snapshot, challenge, key, now, chosen.locale);
-    return reply;
+    return result.flagged ? recordFlagged(deps, sendOf(input), result.flagged, reply, now) : reply;
   }
 }
 
@@ -374,7 +383,19 @@ async function abuseCountingFor(
     },
     deps.policy,
   );
-  return { counters, hourBucket: hourBucket(now) };
+  const conversion = conversionCheck(deps, input.factor, now);
+  return { counters, hourBucket: hourBucket(now), ...(conversion ? { conversion } : {}) };
+}
+
+/** The send as the conversion guard's records name it. */
+function sendOf(input: SendCodeInput) {
+  return {
+    userId: input.userId,
+    channel: input.factor.type as DeliveryChannel,
+    factorId: input.factor.factorId,
+    purpose: input.purpose,
+    ...(input.context ? { context: input.context } : {}),
+  };
 }
 
 /** A send an abuse limit refused: nothing was sent or kept; the owner's record says so. */

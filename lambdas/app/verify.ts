@@ -13,6 +13,7 @@ import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
+import { METRIC } from '../observability/names';
 import { iso, type Reply } from './reply';
 import { checkTotp, totpTarget } from './totp';
 
@@ -49,6 +50,8 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     const base = { purpose: input.purpose, context: input.context };
     let acceptance: Omit<Acceptance, 'userId' | 'now'>;
     let answer: Record<string, unknown>;
+    // The channel of an approved out-of-band code, for conversion per channel (CodesApproved).
+    let approvedChannel: string | undefined;
     if (method === 'challenge') {
       const verdict = judgeChallengeCode(key, snapshot.challenges, input.purpose, entered, now);
       switch (verdict.kind) {
@@ -77,6 +80,7 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
             ],
           };
           answer = { status: 'approved', method, factorId: c.factorId };
+          approvedChannel = c.channel;
         }
       }
     } else if (method === 'recovery_code') {
@@ -142,8 +146,13 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       done: async () => {
         if (method === 'recovery_code')
           await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
-        return { statusCode: 200, body };
+        return { statusCode: 200, body, ...approvedSignal(approvedChannel) };
       },
     };
   });
+}
+
+/** CodesApproved by channel: with CodesSent, the conversion the dashboard shows and alarms on. */
+export function approvedSignal(channel: string | undefined): Pick<Reply, 'signals'> {
+  return channel ? { signals: [{ name: METRIC.codesApproved, dimensions: { channel } }] } : {};
 }

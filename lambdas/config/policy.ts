@@ -3,9 +3,10 @@
  * One documented object, read once; the domain takes it as a plain value so tests
  * can pass their own.
  */
-import { readInt, type Env } from './env';
+import { ConfigError, readInt, readString, type Env } from './env';
+import { CONVERSION_MODES, type ConversionMode, type ConversionThresholds } from '../domain/conversion-guard';
 
-export interface Policy {
+export interface Policy extends ConversionThresholds {
   /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
   readonly codeLength: number;
   /** Life of a code, in seconds. @default 600 (ONETIME_CODE_TTL_SECONDS) */
@@ -72,6 +73,12 @@ export const DEFAULT_POLICY: Policy = {
   maxSendsPerKeyPerHour: 1000,
   maxSmsPerHour: 2000,
   maxVoicePerHour: 200,
+  // The conversion guard's thresholds: why these, docs/decisions.md 42.
+  conversionGuard: 'enforce',
+  conversionMinPercent: 20,
+  conversionPrefixSample: 6,
+  conversionCountrySample: 40,
+  conversionBlockSeconds: 21_600,
 };
 
 export function readPolicy(env: Env): Policy {
@@ -113,5 +120,24 @@ export function readPolicy(env: Env): Policy {
     maxSendsPerKeyPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR', d.maxSendsPerKeyPerHour, 1),
     maxSmsPerHour: readInt(env, 'ONETIME_MAX_SMS_PER_HOUR', d.maxSmsPerHour, 1),
     maxVoicePerHour: readInt(env, 'ONETIME_MAX_VOICE_PER_HOUR', d.maxVoicePerHour, 1),
+    conversionGuard: readMode(env),
+    conversionMinPercent: Math.min(100, readInt(env, 'ONETIME_CONVERSION_MIN_PERCENT', d.conversionMinPercent)),
+    conversionPrefixSample: readInt(env, 'ONETIME_CONVERSION_PREFIX_SAMPLE', d.conversionPrefixSample, 1),
+    conversionCountrySample: readInt(env, 'ONETIME_CONVERSION_COUNTRY_SAMPLE', d.conversionCountrySample, 1),
+    conversionBlockSeconds: readBlockSeconds(env),
   };
+}
+
+function readMode(env: Env): ConversionMode {
+  const raw = readString(env, 'ONETIME_CONVERSION_GUARD', DEFAULT_POLICY.conversionGuard);
+  const mode = CONVERSION_MODES.find((m) => m === raw);
+  if (!mode) throw new ConfigError(`ONETIME_CONVERSION_GUARD must be enforce, monitor or off, got "${raw}"`);
+  return mode;
+}
+
+/** A block is written onto every hour it covers, so it is capped at a day (25 small writes). */
+function readBlockSeconds(env: Env): number {
+  const value = readInt(env, 'ONETIME_CONVERSION_BLOCK_SECONDS', DEFAULT_POLICY.conversionBlockSeconds, 60);
+  if (value > 86_400) throw new ConfigError(`ONETIME_CONVERSION_BLOCK_SECONDS must be at most 86400, got ${value}`);
+  return value;
 }

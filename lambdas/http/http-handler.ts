@@ -12,7 +12,7 @@ import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldEr
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
 import type { Log } from '../observability/log';
-import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
+import { SIGNALS, outcomeMetrics, type MetricSink, type WithSignals } from '../observability/outcome-metrics';
 import { CALLER, apiKeyCheck, type WithCaller } from './middleware/api-key';
 import type { KeyRing } from './api-keys';
 import type { KeyScope } from './routes';
@@ -155,6 +155,13 @@ function contextOf(body: unknown): RequestContext | undefined {
 }
 
 export function toResponse(reply: Reply): APIGatewayProxyResult {
+  const response = plainResponse(reply);
+  // The use case's own metrics ride on the response object, under a symbol JSON never writes.
+  if (reply.signals?.length) (response as WithSignals)[SIGNALS] = reply.signals;
+  return response;
+}
+
+function plainResponse(reply: Reply): APIGatewayProxyResult {
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers, body: '' };
   if (reply.contentType !== undefined) {

@@ -12,4 +12,10 @@ export const METRIC = {
   verificationsFailed: 'VerificationsFailed',
   lockouts: 'Lockouts',
   deliveryFailures: 'DeliveryFailures',
+  /** An SMS or voice send refused by an abuse limit or the conversion guard: `scope`, `reason`. */
+  sendsBlocked: 'SendsBlocked',
+  /** Monitor mode: a send the conversion guard would have blocked (`scope`, `reason`, `channel`). */
+  sendsFlagged: 'SendsFlagged',
+  /** An approved SMS or voice code (`channel`), beside CodesSent for conversion per channel. */
+  codesApproved: 'CodesApproved',
 } as const;

@@ -8,11 +8,25 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { METRIC } from './names';
 
+/** Where a response carries the use case's own metrics (`Reply.signals`), out of the JSON. */
+export const SIGNALS = Symbol('signals');
+export type WithSignals = APIGatewayProxyResult & {
+  [SIGNALS]?: ReadonlyArray<{ readonly name: string; readonly dimensions?: Record<string, string> }>;
+};
+
+/** The abuse limits' scopes a `send_limit_exceeded` names (the others are the user's own caps). */
+const ABUSE_SCOPES = new Set(['prefix', 'country', 'ip', 'key', 'service']);
+
 export interface MetricSink {
   count(name: string, dimensions?: Record<string, string>): void;
 }
 
 const SENDS = new Set(['POST /v1/users/{userId}/challenges', 'POST /v1/users/{userId}/factors']);
+/** Other routes that send SMS or voice and may be refused by the abuse defences. */
+const BLOCKING = new Set([
+  'POST /v1/deliveries',
+  'POST /v1/deliveries/{deliveryId}/resend',
+]);
 const CHECKS = new Set([
   'POST /v1/users/{userId}/verify',
   'POST /v1/users/{userId}/factors/{factorId}/activate',
@@ -23,6 +37,8 @@ interface Answer {
   readonly code?: unknown;
   readonly attemptsRemaining?: unknown;
   readonly challenge?: { readonly channel?: unknown };
+  readonly scope?: unknown;
+  readonly reason?: unknown;
 }
 
 export function metricsFor(
@@ -30,15 +46,18 @@ export function metricsFor(
   response: APIGatewayProxyResult,
 ): Array<{ name: string; dimensions?: Record<string, string> }> {
   const route = `${event.httpMethod} ${event.resource}`;
+  const signals = [...((response as WithSignals)[SIGNALS] ?? [])];
   // Most routes record nothing: their answers are not read.
-  if (!SENDS.has(route) && !CHECKS.has(route)) return [];
+  if (!SENDS.has(route) && !CHECKS.has(route) && !BLOCKING.has(route)) return signals;
   let body: Answer = {};
   try {
     body = response.body ? (JSON.parse(response.body) as Answer) : {};
   } catch {
     // A non-JSON answer (the report page) carries no outcome.
   }
-  const out: Array<{ name: string; dimensions?: Record<string, string> }> = [];
+  const out: Array<{ name: string; dimensions?: Record<string, string> }> = signals;
+  const blocked = blockedMetric(body);
+  if (blocked) out.push(blocked);
   if (SENDS.has(route)) {
     const channel = body.challenge?.channel ?? body.channel;
     if (response.statusCode < 300 && typeof channel === 'string') {
@@ -56,6 +75,18 @@ export function metricsFor(
     }
   }
   return out;
+}
+
+/** A send refused by an abuse limit or a destination block: SendsBlocked by scope and reason. */
+function blockedMetric(body: Answer): { name: string; dimensions: Record<string, string> } | undefined {
+  if (body.code === 'send_limit_exceeded' && typeof body.scope === 'string' && ABUSE_SCOPES.has(body.scope)) {
+    return { name: METRIC.sendsBlocked, dimensions: { scope: body.scope, reason: 'rate_limit' } };
+  }
+  if (body.code === 'destination_blocked' && typeof body.reason === 'string') {
+    const scope = typeof body.scope === 'string' ? body.scope : 'destination';
+    return { name: METRIC.sendsBlocked, dimensions: { scope, reason: body.reason } };
+  }
+  return undefined;
 }
 
 export function outcomeMetrics(sink: MetricSink): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {

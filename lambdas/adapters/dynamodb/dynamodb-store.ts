@@ -22,7 +22,6 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Policy } from '../../config/policy';
 import type { AccountEvent } from '../../domain/events';
 import type { LockPlan } from '../../domain/lockout';
-import type { AbuseScope } from '../../domain/abuse-limits';
 import type {
   ChallengeRecord,
   FactorRecord,
@@ -34,6 +33,7 @@ import { hourBucket, dayBucket } from '../../domain/send-limits';
 import type {
   AcceptOutcome,
   Acceptance,
+  ConversionCredit,
   AttemptLimits,
   AttemptReservation,
   DeliveryFailure,
@@ -69,7 +69,8 @@ import { STATE_ATTR, pk, sk } from './keys';
 import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import { destinationCounterUpdate, type TransactItem } from './send-counters';
 import { idempotencyItem, reservationItems, undoItems } from './send-reservation';
-import { AbuseCounters } from './abuse-counters';
+import { AbuseCounters, type AbuseOutcome } from './abuse-counters';
+import { creditConversion } from './conversion-writes';
 
 export interface DynamoDbStoreOptions {
   readonly tableName: string;
@@ -137,17 +138,23 @@ export class DynamoDbStore implements Store {
         // The abuse counters go beside the reservation, in the same round trip.
         const [reserved, counted] = await Promise.allSettled([
           this.transact(items),
-          abuse ? this.abuse.count(abuse) : Promise.resolve({ ok: true as const }),
+          abuse ? this.abuse.count(abuse) : Promise.resolve<AbuseOutcome>({ ok: true }),
         ]);
         const committed = reserved.status === 'fulfilled' && reserved.value === undefined;
         const allowed = counted.status === 'fulfilled' && counted.value.ok;
-        if (committed && allowed) return { ok: true };
+        if (committed && allowed) {
+          const flagged = 'flagged' in counted.value ? counted.value.flagged : undefined;
+          return flagged ? { ok: true, flagged } : { ok: true };
+        }
         if (committed) await this.transact(undoItems(this.table, r));
         if (!committed && abuse && allowed) await this.abuse.uncount(abuse);
         if (reserved.status === 'rejected') throw reserved.reason;
         if (counted.status === 'rejected') throw counted.reason;
         if (!committed) return refusal(reserved.value ?? []);
-        return { ok: false, reason: 'abuse', scope: (counted.value as { scope: AbuseScope }).scope };
+        const outcome = counted.value as Exclude<AbuseOutcome, { ok: true }>;
+        return 'conversion' in outcome
+          ? { ok: false, reason: 'low_conversion', block: outcome.conversion }
+          : { ok: false, reason: 'abuse', scope: outcome.scope };
       },
       (result) => !result.ok,
     );
@@ -323,6 +330,10 @@ export class DynamoDbStore implements Store {
       }
     }
     return 'not_pending';
+  }
+
+  async creditConversion(credit: ConversionCredit, delta: 1 | -1): Promise<void> {
+    await creditConversion(this.client, this.table, credit, delta);
   }
 
   async countDestinationSend(counters: SendCounters): Promise<boolean> {
