@@ -22,10 +22,15 @@ import { METRIC } from '../observability/names';
 import type { Reply } from './reply';
 
 /** What a code send to `factor` asks the store to judge; none for email or with the guard off. */
-export function conversionCheck(deps: AppDeps, factor: FactorRecord, now: number): ConversionCheck | undefined {
+export function conversionCheck(
+  deps: AppDeps,
+  factor: FactorRecord,
+  now: number,
+): ConversionCheck | undefined {
   if (factor.type !== 'sms' && factor.type !== 'voice') return undefined;
   if (deps.policy.conversionGuard === 'off') return undefined;
-  // A number its owner verified proved it is no pumping sink: counted, never blocked.
+  // A number its owner verified proved it is no pumping sink: not judged, and left out of the
+  // conversion, so its approvals cannot buy an attack's sends their way through a country.
   return { thresholds: deps.policy, now, exempt: factor.status === 'active' };
 }
 
@@ -45,6 +50,8 @@ export async function conversionCredit(
   const factor = snapshot.factors.find((f) => f.factorId === challenge.factorId);
   const destination = factor?.destination;
   if (!factor || (factor.type !== 'sms' && factor.type !== 'voice') || !destination) return undefined;
+  // Codes to verified numbers are not counted (conversionCheck), so their approvals are not either.
+  if (factor.status === 'active') return undefined;
   const key = await deps.secret.hmacKey();
   const country = await phoneCountry(destination);
   return {
@@ -114,7 +121,10 @@ export async function recordFlagged(
     ...reply,
     signals: [
       ...(reply.signals ?? []),
-      { name: METRIC.sendsFlagged, dimensions: { scope: block.scope, reason: 'low_conversion', channel: send.channel } },
+      {
+        name: METRIC.sendsFlagged,
+        dimensions: { scope: block.scope, reason: 'low_conversion', channel: send.channel },
+      },
     ],
   };
 }

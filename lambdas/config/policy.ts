@@ -121,7 +121,10 @@ export function readPolicy(env: Env): Policy {
     maxSmsPerHour: readInt(env, 'ONETIME_MAX_SMS_PER_HOUR', d.maxSmsPerHour, 1),
     maxVoicePerHour: readInt(env, 'ONETIME_MAX_VOICE_PER_HOUR', d.maxVoicePerHour, 1),
     conversionGuard: readMode(env),
-    conversionMinPercent: Math.min(100, readInt(env, 'ONETIME_CONVERSION_MIN_PERCENT', d.conversionMinPercent)),
+    conversionMinPercent: Math.min(
+      100,
+      readInt(env, 'ONETIME_CONVERSION_MIN_PERCENT', d.conversionMinPercent),
+    ),
     conversionPrefixSample: readInt(env, 'ONETIME_CONVERSION_PREFIX_SAMPLE', d.conversionPrefixSample, 1),
     conversionCountrySample: readInt(env, 'ONETIME_CONVERSION_COUNTRY_SAMPLE', d.conversionCountrySample, 1),
     conversionBlockSeconds: readBlockSeconds(env),
@@ -138,6 +141,7 @@ function readMode(env: Env): ConversionMode {
 /** A block is written onto every hour it covers, so it is capped at a day (25 small writes). */
 function readBlockSeconds(env: Env): number {
   const value = readInt(env, 'ONETIME_CONVERSION_BLOCK_SECONDS', DEFAULT_POLICY.conversionBlockSeconds, 60);
-  if (value > 86_400) throw new ConfigError(`ONETIME_CONVERSION_BLOCK_SECONDS must be at most 86400, got ${value}`);
+  if (value > 86_400)
+    throw new ConfigError(`ONETIME_CONVERSION_BLOCK_SECONDS must be at most 86400, got ${value}`);
   return value;
 }

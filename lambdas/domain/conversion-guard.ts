@@ -11,8 +11,9 @@
  * After a block the prefix is on probation (`p`): it is judged again after two
  * sends instead of a full sample, so a slow attack gets one probe per block, not a
  * fresh sample every hour. A destination its owner has verified (an active factor)
- * is exempt, and so, from a country's block, is a prefix whose own codes this hour
- * were approved often enough: the attacker cannot fake approvals without the codes.
+ * is exempt and left out of the counts, and a prefix whose own codes this hour were
+ * approved often enough is spared its country's block: the attacker cannot fake
+ * approvals without the codes.
  */
 
 /** `ONETIME_CONVERSION_GUARD`: block, only judge and record, or do nothing. */
@@ -49,7 +50,7 @@ export interface ConversionReading {
 export interface ConversionCheck {
   readonly thresholds: ConversionThresholds;
   readonly now: number;
-  /** A destination its owner verified before: counted, never blocked. */
+  /** A destination its owner verified before: neither counted toward conversion nor blocked. */
   readonly exempt: boolean;
 }
 

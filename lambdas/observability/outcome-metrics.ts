@@ -23,10 +23,7 @@ export interface MetricSink {
 
 const SENDS = new Set(['POST /v1/users/{userId}/challenges', 'POST /v1/users/{userId}/factors']);
 /** Other routes that send SMS or voice and may be refused by the abuse defences. */
-const BLOCKING = new Set([
-  'POST /v1/deliveries',
-  'POST /v1/deliveries/{deliveryId}/resend',
-]);
+const BLOCKING = new Set(['POST /v1/deliveries', 'POST /v1/deliveries/{deliveryId}/resend']);
 const CHECKS = new Set([
   'POST /v1/users/{userId}/verify',
   'POST /v1/users/{userId}/factors/{factorId}/activate',

@@ -111,7 +111,10 @@ export type SendRefusal =
   | { readonly ok: false; readonly reason: 'idempotent'; readonly response: IdempotentResponse };
 
 export type SendReservationResult =
-  | { readonly ok: true; /** Monitor mode: the guard judged the send low, and let it go. */ readonly flagged?: ConversionBlock }
+  | {
+      readonly ok: true;
+      /** Monitor mode: the guard judged the send low, and let it go. */ readonly flagged?: ConversionBlock;
+    }
   | SendRefusal;
 
 /** The bounds an attempt is taken within. */

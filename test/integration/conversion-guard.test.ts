@@ -80,7 +80,9 @@ describe('Rule: a prefix whose codes are rarely entered is blocked for a while',
     // Act: 25 genuine users of one prefix, one in five of them never entering the code.
     const answers: number[] = [];
     for (let i = 0; i < 25; i++) {
-      answers.push(i % 5 === 4 ? (await enrol(app, `g-${i}`, gb(3, i))).status : await genuine(app, `g-${i}`, gb(3, i)));
+      answers.push(
+        i % 5 === 4 ? (await enrol(app, `g-${i}`, gb(3, i))).status : await genuine(app, `g-${i}`, gb(3, i)),
+      );
     }
     // Assess
     expect(answers.filter((s) => s === 200 || s === 201)).toHaveLength(25);
@@ -207,7 +209,9 @@ describe('Rule: monitor mode judges and records but sends; off does nothing', ()
     );
     expect((await eventsOf(app, 'm-0')).map((e) => e.type)).not.toContain('send_flagged');
     const items = await scanTable(app);
-    expect(items.some((i) => String(i.pk).startsWith('ABUSE#prefix#') && typeof i.bu === 'number')).toBe(true);
+    expect(items.some((i) => String(i.pk).startsWith('ABUSE#prefix#') && typeof i.bu === 'number')).toBe(
+      true,
+    );
   });
 
   it('off: sends go, nothing is judged or kept', async () => {
@@ -233,9 +237,14 @@ describe('Rule: email is never blocked by the conversion guard', () => {
   it('sends email codes to a user whose phone’s prefix is blocked, and names email as the alternative', async () => {
     // Prepare
     const app = await testApp({ policy: ENFORCE });
-    const added = await app.call('POST', '/v1/users/e/factors', { type: 'email', destination: 'e@example.com' });
+    const added = await app.call('POST', '/v1/users/e/factors', {
+      type: 'email',
+      destination: 'e@example.com',
+    });
     const factorId = (added.body.factor as { factorId: string }).factorId;
-    await app.call('POST', `/v1/users/e/factors/${factorId}/activate`, { code: app.lastCode('e@example.com') });
+    await app.call('POST', `/v1/users/e/factors/${factorId}/activate`, {
+      code: app.lastCode('e@example.com'),
+    });
     for (let i = 0; i < app.policy.conversionPrefixSample; i++) await enrol(app, `q-${i}`, gb(9, i));
     // Act
     const phone = await enrol(app, 'e', gb(9, 90));

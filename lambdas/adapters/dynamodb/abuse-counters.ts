@@ -42,7 +42,9 @@ interface CounterWrite {
 function writesFor(c: AbuseCounting): CounterWrite[] {
   const sk = `H#${c.hourBucket}`;
   const key = c.counters.find((x) => x.scope === 'key');
-  const judged = c.conversion !== undefined && c.conversion.thresholds.conversionGuard !== 'off';
+  // A verified number's code is neither counted toward conversion nor judged (docs/decisions.md 43).
+  const judged =
+    c.conversion !== undefined && !c.conversion.exempt && c.conversion.thresholds.conversionGuard !== 'off';
   return c.counters
     .filter((x) => x.scope !== 'key')
     .map((x) => ({
@@ -85,7 +87,7 @@ export class AbuseCounters {
       if (failure) throw failure.reason;
       return { ok: false, scope: refused as AbuseScope };
     }
-    if (!c.conversion) return { ok: true };
+    if (!c.conversion || c.conversion.exempt) return { ok: true };
     const reading = (scope: AbuseScope) => {
       const i = writes.findIndex((w) => w.scope === scope && w.conversion);
       const r = results[i];
@@ -103,7 +105,13 @@ export class AbuseCounters {
     const blocked = writes.find((w) => w.scope === verdict.scope) as CounterWrite;
     await Promise.all([
       verdict.starts
-        ? writeBlock(this.client, this.table, { scope: blocked.scope, key: blocked.counterKey }, c.conversion.now, verdict.until)
+        ? writeBlock(
+            this.client,
+            this.table,
+            { scope: blocked.scope, key: blocked.counterKey },
+            c.conversion.now,
+            verdict.until,
+          )
         : undefined,
       enforce ? this.takeBack(counted) : undefined,
     ]);
