@@ -3,11 +3,12 @@
  * with its first code, listing and removing. A new destination becomes usable only
  * once a code sent to it has been entered.
  */
-import { isDeliveryChannel, type FactorType } from '../domain/channel';
+import { isDeliveryChannel, type DeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { normaliseDestination, phoneRules } from '../domain/destination';
 import {
+  DestinationBlockedError,
   FactorLimitReachedError,
   FactorNotFoundError,
   FactorNotPendingError,
@@ -22,7 +23,7 @@ import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
 import type { Reply } from './reply';
-import { sendCode } from './send-code';
+import { alternativesTo, sendCode } from './send-code';
 import { revokeAllDevices } from './devices';
 import { checkTotp, totpTarget } from './totp';
 import { addTotpFactor } from './totp-enrolment';
@@ -51,7 +52,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
     channel,
     input.destination,
     phoneRules(deps.messaging),
-  );
+  ).catch((error: unknown) => refusedDestination(deps, input, channel, error, now));
   const snapshot = await deps.store.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
   const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);
@@ -94,6 +95,32 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
 }
 
 const MAX_ROUNDS = 4;
+
+/**
+ * A number of a country the operator does not allow: recorded on the user's activity
+ * where the user exists (`send_blocked`), and answered with the user's other factors.
+ */
+async function refusedDestination(
+  deps: AppDeps,
+  input: AddFactorInput,
+  channel: DeliveryChannel,
+  error: unknown,
+  now: number,
+): Promise<never> {
+  if (!(error instanceof DestinationBlockedError)) throw error;
+  const snapshot = await deps.store.loadUser(input.userId, now);
+  if (snapshot.stateExists) {
+    await deps.accounts.recordEvents([
+      newEvent(deps, input.userId, 'send_blocked', now, {
+        channel,
+        purpose: 'enroll',
+        reason: error.reason,
+        ...(input.context ? { context: input.context } : {}),
+      }),
+    ]);
+  }
+  throw new DestinationBlockedError(error.reason, alternativesTo(snapshot, ''));
+}
 
 export interface ActivateInput {
   readonly userId: string;

@@ -9,6 +9,7 @@ import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
 import { deriveCode, keyedHash, newSeed } from '../domain/codes';
 import {
   DeliveryFailedError,
+  DestinationBlockedError,
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
@@ -39,11 +40,11 @@ import {
   sendsRemainingAfter,
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
-import { phoneCountry } from '../domain/phone-numbers';
 import type { Policy } from '../config/policy';
 import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
-import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
-import { randomInt } from 'node:crypto';
+import type { AbuseScope } from '../domain/abuse-limits';
+import { abuseCountingTo } from './abuse-gate';
+import { phoneCountry } from '../domain/phone-numbers';
 import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -95,6 +96,16 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
   let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
+  // A factor enrolled before its country left the allow-list gets no more SMS or voice.
+  if (abuse && !(await countryAllowed(deps, input.factor.destination))) {
+    await deps.accounts.recordEvents([
+      newEvent(deps, input.userId, 'send_blocked', clock.now(), {
+        ...sendOf(input),
+        reason: 'country_not_allowed',
+      }),
+    ]);
+    throw new DestinationBlockedError('country_not_allowed', alternativesTo(snapshot, input.factor.factorId));
+  }
   for (let round = 0; ; round++) {
     const now = clock.now();
     const replay = findReplay(snapshot.idempotent, input.idempotency);
@@ -230,7 +241,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         case 'low_conversion':
           throw await lowConversionRefusal(
             deps,
-            { ...sendOf(input), purpose: input.purpose },
+            sendOf(input),
             result.block,
             alternativesTo(snapshot, input.factor.factorId),
             now,
@@ -368,23 +379,27 @@ async function abuseCountingFor(
   input: Pick<SendCodeInput, 'factor' | 'context' | 'keyName'>,
   now: number,
 ): Promise<AbuseCounting | undefined> {
-  if (channel === 'email') return undefined;
-  const destination = input.factor.destination;
-  const context = input.context;
-  const country = await phoneCountry(destination);
-  const counters = abuseCounters(
+  const counting = await abuseCountingTo(
+    deps,
+    key,
     {
       channel,
-      prefixHash: keyedHash(key, 'prefix', phonePrefix(destination)),
-      ...(country ? { country } : {}),
-      ...(context?.ip ? { ipHash: keyedHash(key, 'ip', context.ip) } : {}),
-      keyName: input.keyName ?? 'default',
-      shard: randomInt(SERVICE_SHARDS),
+      destination: input.factor.destination,
+      ...(input.context ? { context: input.context } : {}),
+      ...(input.keyName ? { keyName: input.keyName } : {}),
     },
-    deps.policy,
+    now,
   );
-  const conversion = conversionCheck(deps, input.factor, now);
-  return { counters, hourBucket: hourBucket(now), ...(conversion ? { conversion } : {}) };
+  const conversion = counting && conversionCheck(deps, input.factor, now);
+  return counting && conversion ? { ...counting, conversion } : counting;
+}
+
+/** True when the operator's allow-list (`ONETIME_SMS_ALLOWED_COUNTRIES`; empty = any) has the number's country. */
+async function countryAllowed(deps: AppDeps, destination: string): Promise<boolean> {
+  const allowed = deps.messaging.smsAllowedCountries ?? [];
+  if (allowed.length === 0) return true;
+  const country = await phoneCountry(destination);
+  return country !== undefined && allowed.includes(country);
 }
 
 /** The send as the conversion guard's records name it. */

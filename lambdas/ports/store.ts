@@ -205,6 +205,13 @@ export interface Store {
   /** The owner says they did not ask for this code: cancels it if pending; acts once per challenge. */
   reportChallenge(userId: string, challengeId: string, now: number): Promise<ReportOutcome>;
 
+  /** Counts one SMS or voice message that is not a code (a delivery, a notice) on the abuse limits. */
+  countAbuse(
+    counting: AbuseCounting,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly scope: AbuseScope }>;
+  /** Takes such a counting back (the message was then refused by another guard). */
+  uncountAbuse(counting: AbuseCounting): Promise<void>;
+
   /** Adds one approval (or takes one back, `delta` -1) to the conversion of a code's prefix and country. */
   creditConversion(credit: ConversionCredit, delta: 1 | -1): Promise<void>;
 

@@ -47,7 +47,9 @@ describe('Module: destination', () => {
       await expect(
         normalisePhone('+447911123456', { ...SMS, allowedCountries: ['US', 'CA'] }),
       ).rejects.toMatchObject({
-        code: 'invalid_phone_number',
+        status: 403,
+        code: 'destination_blocked',
+        reason: 'country_not_allowed',
       });
     });
   });

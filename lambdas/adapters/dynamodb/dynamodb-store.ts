@@ -29,8 +29,10 @@ import type {
   UserSnapshot,
   UserState,
 } from '../../domain/records';
+import type { AbuseScope } from '../../domain/abuse-limits';
 import { hourBucket, dayBucket } from '../../domain/send-limits';
 import type {
+  AbuseCounting,
   AcceptOutcome,
   Acceptance,
   ConversionCredit,
@@ -330,6 +332,16 @@ export class DynamoDbStore implements Store {
       }
     }
     return 'not_pending';
+  }
+
+  async countAbuse(counting: AbuseCounting): Promise<{ ok: true } | { ok: false; scope: AbuseScope }> {
+    // Without a conversion check the counters only refuse by their caps.
+    const outcome = await this.abuse.count({ counters: counting.counters, hourBucket: counting.hourBucket });
+    return 'scope' in outcome ? { ok: false, scope: outcome.scope } : { ok: true };
+  }
+
+  async uncountAbuse(counting: AbuseCounting): Promise<void> {
+    await this.abuse.uncount({ counters: counting.counters, hourBucket: counting.hourBucket });
   }
 
   async creditConversion(credit: ConversionCredit, delta: 1 | -1): Promise<void> {
