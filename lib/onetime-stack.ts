@@ -19,6 +19,8 @@ import { OnetimeData, TABLE_ACTIONS } from './data';
 import { OnetimeFunctions, type FunctionSpec } from './functions';
 import { OnetimeMessaging } from './messaging';
 import { OnetimeObservability } from './observability';
+import { OnetimeFraudGuard } from './fraud-guard';
+import { addMethodThrottles, addPublicRateRule } from './waf';
 import { OnetimeSecrets } from './secrets';
 import { LibraryLayer } from './library-layer';
 
@@ -44,6 +46,7 @@ export class OnetimeStack extends Stack {
   readonly libraryLayer: LibraryLayer;
   readonly api: OnetimeApi;
   readonly observability: OnetimeObservability;
+  readonly fraudGuard: OnetimeFraudGuard;
 
   constructor(scope: Construct, id: string, props: OnetimeStackProps) {
     super(scope, id, { terminationProtection: props.config.isProd, ...props });
@@ -160,6 +163,21 @@ export class OnetimeStack extends Stack {
         : { smsMonthlySpendLimitUsd: config.smsMonthlySpendLimitUsd }),
       lockoutThreshold: config.lockoutAlarmThreshold,
     });
+
+    // The fraud guard's AWS side (lib/fraud-guard.ts, lib/waf.ts; docs/decisions.md 46).
+    this.fraudGuard = new OnetimeFraudGuard(this, 'FraudGuard', {
+      allowedCountries: config.smsAllowedCountries,
+      alarmTopic: this.observability.alarmTopic,
+      dashboard: this.observability.dashboard,
+      namespace: METRICS_NAMESPACE,
+      serviceName: SERVICE_NAME,
+      metric: METRIC,
+      ...(config.policy.ONETIME_CONVERSION_MIN_PERCENT
+        ? { conversionMinPercent: Number(config.policy.ONETIME_CONVERSION_MIN_PERCENT) }
+        : {}),
+    });
+    addPublicRateRule(this.api.webAcl, 100);
+    addMethodThrottles(this.api.api, ROUTES);
 
     this.outputs();
   }
