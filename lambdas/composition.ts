@@ -48,6 +48,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
       return new SnsSmsSender(traced(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
         originationNumber: messaging.smsOriginationNumber,
+        ...(messaging.smsMaxPriceUsd ? { maxPriceUsd: messaging.smsMaxPriceUsd } : {}),
       });
     }),
     email: new LazySender(async () => {

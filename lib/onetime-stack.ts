@@ -186,6 +186,8 @@ export class OnetimeStack extends Stack {
   private functionEnvironment(config: OnetimeConfig): Record<string, string> {
     const optional: Record<string, string | undefined> = {
       ONETIME_SMS_SENDER_ID: config.smsSenderId,
+      ONETIME_SMS_MAX_PRICE_USD:
+        config.smsMaxPriceUsd === undefined ? undefined : String(config.smsMaxPriceUsd),
       ONETIME_SMS_ORIGINATION_NUMBER: config.smsOriginationNumber,
       ONETIME_VOICE_ORIGINATION_IDENTITY: config.voiceOriginationIdentity,
       ONETIME_WEBOTP_DOMAIN: config.webOtpDomain,

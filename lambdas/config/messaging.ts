@@ -32,6 +32,11 @@ export interface MessagingConfig {
   readonly smsSenderId?: string;
   /** SNS SMS origination number (E.164). @default unset (ONETIME_SMS_ORIGINATION_NUMBER) */
   readonly smsOriginationNumber?: string;
+  /**
+   * The most one SMS may cost, in USD (SNS `AWS.SNS.SMS.MaxPrice`): SNS does not send a message
+   * that would cost more. @default unset (ONETIME_SMS_MAX_PRICE_USD)
+   */
+  readonly smsMaxPriceUsd?: string;
   /** Countries (ISO 3166 alpha-2) phones may be in; empty = any. @default [] (ONETIME_SMS_ALLOWED_COUNTRIES, comma list) */
   readonly smsAllowedCountries?: readonly string[];
   /**
@@ -84,8 +89,19 @@ export function readMessagingConfig(env: Env): MessagingConfig {
     ...optional('ONETIME_SES_CONFIGURATION_SET', 'sesConfigurationSet'),
     ...optional('ONETIME_SMS_SENDER_ID', 'smsSenderId'),
     ...optional('ONETIME_SMS_ORIGINATION_NUMBER', 'smsOriginationNumber'),
+    ...smsMaxPrice(env),
     ...optional('ONETIME_VOICE_ORIGINATION_IDENTITY', 'voiceOriginationIdentity'),
   };
+}
+
+/** A positive decimal number of USD, kept as the string SNS takes. */
+function smsMaxPrice(env: Env): { smsMaxPriceUsd?: string } {
+  const raw = readOptional(env, 'ONETIME_SMS_MAX_PRICE_USD');
+  if (raw === undefined) return {};
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) {
+    throw new ConfigError(`ONETIME_SMS_MAX_PRICE_USD must be a positive number of USD, got "${raw}"`);
+  }
+  return { smsMaxPriceUsd: raw };
 }
 
 function readNumberTypes(env: Env): NumberTypeName[] {

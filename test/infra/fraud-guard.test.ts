@@ -159,3 +159,18 @@ describe('Stack: any country (*)', () => {
     expect(by('POST', '/~1v1~1users~1{userId}~1verify')).toBeUndefined();
   });
 });
+
+describe('Stack: smsMaxPriceUsd', () => {
+  it('tells the functions the most one SMS may cost, and refuses a price that is not a positive number', () => {
+    const { template } = synth({ smsMaxPriceUsd: '0.05' });
+    const envs = Object.values(resourcesOf(template, 'AWS::Lambda::Function'))
+      .map(
+        (f) =>
+          (f.Properties as { Environment?: { Variables: Record<string, unknown> } }).Environment?.Variables,
+      )
+      .filter((v): v is Record<string, unknown> => v !== undefined && 'TABLE_NAME' in v);
+    expect(envs.length).toBeGreaterThan(0);
+    for (const v of envs) expect(v.ONETIME_SMS_MAX_PRICE_USD).toBe('0.05');
+    expect(() => synth({ smsMaxPriceUsd: 'cheap' })).toThrow(/smsMaxPriceUsd/);
+  });
+});
