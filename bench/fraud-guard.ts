@@ -13,9 +13,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../lambdas/adapters/dynamodb/table';
-import { DEFAULT_POLICY } from '../lambdas/config/policy';
+import { DEFAULT_POLICY } from '../lambdas/domain/policy';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/dynamodb-local';
-import { createLocalApp, silentLog, type LocalApp } from '../local/local-app';
+import { createLocalApp, silentLog } from '../local/local-app';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 const API_KEY = 'bench-key';

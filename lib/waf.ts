@@ -5,7 +5,7 @@
  * client IP apart from keyed traffic, and API Gateway throttles them (and the routes
  * that send SMS and voice) per method, below the stage-wide limit.
  */
-import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 
 /** Path fragments of the public routes, as WAF sees them (after the stage name). */

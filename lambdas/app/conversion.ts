@@ -18,7 +18,7 @@ import { hourBucket } from '../domain/send-limits';
 import type { Acceptance, ConversionBlock, ConversionCredit } from '../ports/store';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
-import { METRIC } from '../observability/names';
+import { CONVERSION_METRICS as METRIC } from '../domain/conversion-guard';
 import type { Reply } from './reply';
 
 /** What a code send to `factor` asks the store to judge; none for email or with the guard off. */

@@ -3,8 +3,8 @@
  * per runtime (lambdas/composition.ts for AWS, local/composition.ts for the local
  * server, test helpers for tests) fills this in.
  */
-import type { MessagingConfig } from '../config/messaging';
-import type { Policy } from '../config/policy';
+import type { MessagingConfig } from '../domain/messaging';
+import type { Policy } from '../domain/policy';
 import type { DeliveryChannel } from '../domain/channel';
 import type { AccountStore } from '../ports/account-store';
 import type { Clock } from '../ports/clock';

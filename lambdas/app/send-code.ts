@@ -40,7 +40,7 @@ import {
   sendsRemainingAfter,
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
-import type { Policy } from '../config/policy';
+import type { Policy } from '../domain/policy';
 import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
 import type { AbuseScope } from '../domain/abuse-limits';
 import { abuseCountingTo } from './abuse-gate';

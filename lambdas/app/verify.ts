@@ -13,7 +13,7 @@ import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { issueDevice } from './devices';
-import { METRIC } from '../observability/names';
+import { CONVERSION_METRICS as METRIC } from '../domain/conversion-guard';
 import { iso, type Reply } from './reply';
 import { checkTotp, totpTarget } from './totp';
 

@@ -16,6 +16,14 @@
  * approvals without the codes.
  */
 
+/** The metrics only the use cases know of (carried on their replies; names in lambdas/contract/telemetry.ts). */
+export const CONVERSION_METRICS = {
+  /** Monitor mode: a send the guard would have blocked (`scope`, `reason`, `channel`). */
+  sendsFlagged: 'SendsFlagged',
+  /** An approved out-of-band code (`channel`): with CodesSent, conversion per channel. */
+  codesApproved: 'CodesApproved',
+} as const;
+
 /** `ONETIME_CONVERSION_GUARD`: block, only judge and record, or do nothing. */
 export const CONVERSION_MODES = ['enforce', 'monitor', 'off'] as const;
 export type ConversionMode = (typeof CONVERSION_MODES)[number];

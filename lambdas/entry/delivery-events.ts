@@ -1,9 +1,7 @@
 /** Lambda entry: SES delivery events from the configuration set's SNS topic. */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { awsStore } from '../composition';
+import { awsDeliveryEventDeps } from '../wiring/aws';
 import { makeDeliveryEventsHandler } from '../handlers/delivery-events';
 import { log, logger } from '../observability/powertools';
 
-export const handler = makeDeliveryEventsHandler({ store: awsStore().store, log, now: () => Date.now() }, [
-  injectLambdaContext(logger),
-]);
+export const handler = makeDeliveryEventsHandler(awsDeliveryEventDeps(log), [injectLambdaContext(logger)]);

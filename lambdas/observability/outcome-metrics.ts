@@ -6,7 +6,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { METRIC } from './names';
+import { METRIC } from '../contract/telemetry';
 
 /** Where a response carries the use case's own metrics (`Reply.signals`), out of the JSON. */
 export const SIGNALS = Symbol('signals');

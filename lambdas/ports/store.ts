@@ -6,7 +6,7 @@
  * again; a database that fails throws StoreUnavailableError.
  */
 import type { AccountEvent } from '../domain/events';
-import type { Policy } from '../config/policy';
+import type { Policy } from '../domain/policy';
 import type { LockPlan } from '../domain/lockout';
 import type { AbuseCounter, AbuseScope } from '../domain/abuse-limits';
 import type { ConversionCheck, ConversionScope } from '../domain/conversion-guard';

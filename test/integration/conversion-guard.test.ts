@@ -8,7 +8,7 @@
  */
 jest.setTimeout(30_000);
 
-import type { Policy } from '../../lambdas/config/policy';
+import type { Policy } from '../../lambdas/domain/policy';
 import { activeSmsFactor, scanTable, testApp, type TestApp } from './harness';
 
 /** A GB mobile number: prefix `p` (its own number prefix), line `i`. */

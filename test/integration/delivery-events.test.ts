@@ -3,6 +3,7 @@
  * message tags set at send time.
  */
 import type { SNSEvent } from 'aws-lambda';
+import { outcomeOf } from '../../lambdas/adapters/ses/ses-events';
 import { makeDeliveryEventsHandler } from '../../lambdas/handlers/delivery-events';
 import { silentLog } from '../../local/local-app';
 import { testApp } from './harness';
@@ -61,6 +62,7 @@ describe('Handler: delivery-events', () => {
       store: app.deps.store,
       log: silentLog,
       now: () => app.clock.now(),
+      readEvent: outcomeOf,
     });
     // Act
     const result = await handler(
@@ -86,6 +88,7 @@ describe('Handler: delivery-events', () => {
       store: app.deps.store,
       log: silentLog,
       now: () => app.clock.now(),
+      readEvent: outcomeOf,
     });
     // Act
     const soft = await handler(

@@ -40,7 +40,6 @@ interface CounterWrite {
 
 /** The writes for a set of counters: the key counter joins the service shard's item. */
 function writesFor(c: AbuseCounting): CounterWrite[] {
-  const sk = `H#${c.hourBucket}`;
   const key = c.counters.find((x) => x.scope === 'key');
   // A verified number's code is neither counted toward conversion nor judged (docs/decisions.md 43).
   const judged =

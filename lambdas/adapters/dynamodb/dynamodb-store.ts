@@ -19,7 +19,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Policy } from '../../config/policy';
+import type { Policy } from '../../domain/policy';
 import type { AccountEvent } from '../../domain/events';
 import type { LockPlan } from '../../domain/lockout';
 import type {

@@ -39,7 +39,7 @@ import {
   type DomainError,
 } from '../../domain/errors';
 import { IdempotencyKeyReusedError } from '../../app/idempotency';
-import '../zod';
+import '../../contract/zod';
 
 export interface ProblemEntry {
   /** The error class that answers it (lambdas/domain/errors.ts, or the app layer's own). */

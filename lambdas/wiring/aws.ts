@@ -3,29 +3,37 @@
  * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
  * entry file calls this at cold start; nothing else reads `process.env`.
  */
+import { DEFAULT_TABLE_NAME } from '../contract/table';
 import { monotonicFactory } from 'ulid';
-import { documentClient } from './adapters/dynamodb/client';
-import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
-import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store';
-import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
-import type { AppDeps } from './app/deps';
-import { OwnerNotifier } from './app/owner-notifier';
-import { readRequired, readString, type Env } from './config/env';
-import { readMessagingConfig } from './config/messaging';
-import { readPolicy } from './config/policy';
-import type { HttpHandlerOptions } from './http/http-handler';
-import { log, powertoolsHttpOptions, tracer } from './observability/powertools';
-import { systemClock } from './ports/clock';
+import { documentClient } from '../adapters/dynamodb/client';
+import { DynamoDbAccountStore } from '../adapters/dynamodb/dynamodb-account-store';
+import { DynamoDbDeliveryStore } from '../adapters/dynamodb/dynamodb-delivery-store';
+import { DynamoDbStore, storeOptions } from '../adapters/dynamodb/dynamodb-store';
+import { LazySecretBox, LazySender, LazyServerSecret } from '../adapters/lazy';
+import type { AppDeps } from '../app/deps';
+import type { DeliveryEventDeps } from '../app/delivery-events';
+import { outcomeOf } from '../adapters/ses/ses-events';
+import type { Log } from '../ports/log';
+import { OwnerNotifier } from '../app/owner-notifier';
+import { readRequired, readString, type Env } from '../contract/env';
+import { readMessagingConfig } from '../contract/messaging-env';
+import { readPolicy } from '../contract/policy-env';
+import { log, tracer } from '../observability/powertools';
+import { systemClock } from '../ports/clock';
 
 const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 
 /** The store alone, for functions that need nothing else (delivery events). */
 export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
-  const tableName = readString(env, 'TABLE_NAME', 'onetime');
+  const tableName = readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME);
   const client = documentClient({}, traced);
   const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
   return { client, tableName, store };
+}
+
+/** What the delivery-events function needs: the store and the SES event reader. */
+export function awsDeliveryEventDeps(log: Log): DeliveryEventDeps {
+  return { store: awsStore().store, log, now: () => Date.now(), readEvent: outcomeOf };
 }
 
 export function awsDeps(env: Env = process.env): AppDeps {
@@ -43,7 +51,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     sms: new LazySender(async () => {
       const [{ SNSClient }, { SnsSmsSender }] = await Promise.all([
         import('@aws-sdk/client-sns'),
-        import('./adapters/sns/sms-sender'),
+        import('../adapters/sns/sms-sender'),
       ]);
       return new SnsSmsSender(traced(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
@@ -54,7 +62,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     email: new LazySender(async () => {
       const [{ SESv2Client }, { SesEmailSender }] = await Promise.all([
         import('@aws-sdk/client-sesv2'),
-        import('./adapters/ses/email-sender'),
+        import('../adapters/ses/email-sender'),
       ]);
       return new SesEmailSender(traced(new SESv2Client(retry)), {
         from: messaging.emailFrom,
@@ -64,7 +72,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     voice: new LazySender(async () => {
       const [{ PinpointSMSVoiceV2Client }, { VoiceSender }] = await Promise.all([
         import('@aws-sdk/client-pinpoint-sms-voice-v2'),
-        import('./adapters/voice/voice-sender'),
+        import('../adapters/voice/voice-sender'),
       ]);
       return new VoiceSender(traced(new PinpointSMSVoiceV2Client(retry)), {
         originationIdentity: messaging.voiceOriginationIdentity ?? '',
@@ -74,7 +82,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   const secret = new LazyServerSecret(async () => {
     const [{ SecretsManagerClient }, { SecretsManagerSecret }] = await Promise.all([
       import('@aws-sdk/client-secrets-manager'),
-      import('./adapters/secrets/secrets-manager-secret'),
+      import('../adapters/secrets/secrets-manager-secret'),
     ]);
     return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
   });
@@ -100,7 +108,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
     secretBox: new LazySecretBox(async () => {
       const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
         import('@aws-sdk/client-kms'),
-        import('./adapters/kms/kms-secret-box'),
+        import('../adapters/kms/kms-secret-box'),
       ]);
       return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
     }),
@@ -108,9 +116,4 @@ export function awsDeps(env: Env = process.env): AppDeps {
     messaging,
     newId,
   };
-}
-
-/** Logging, metrics and tracing for the route handlers (Powertools). */
-export function awsHttpOptions(): HttpHandlerOptions {
-  return powertoolsHttpOptions();
 }

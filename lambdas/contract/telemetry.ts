@@ -2,6 +2,9 @@
  * Names shared by the functions that emit telemetry and the CDK stack that builds
  * alarms and dashboards on it, so the two cannot drift apart.
  */
+import { DELIVERY_CHANNELS } from '../domain/channel';
+import { CONVERSION_METRICS } from '../domain/conversion-guard';
+
 export const METRICS_NAMESPACE = 'onetime';
 export const SERVICE_NAME = 'onetime';
 
@@ -14,8 +17,8 @@ export const METRIC = {
   deliveryFailures: 'DeliveryFailures',
   /** An SMS or voice send refused by an abuse limit or the conversion guard: `scope`, `reason`. */
   sendsBlocked: 'SendsBlocked',
-  /** Monitor mode: a send the conversion guard would have blocked (`scope`, `reason`, `channel`). */
-  sendsFlagged: 'SendsFlagged',
-  /** An approved SMS or voice code (`channel`), beside CodesSent for conversion per channel. */
-  codesApproved: 'CodesApproved',
+  ...CONVERSION_METRICS,
 } as const;
+
+/** The values of the `channel` dimension. */
+export const CHANNEL_DIMENSION_VALUES = DELIVERY_CHANNELS;
