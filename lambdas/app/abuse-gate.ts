@@ -9,12 +9,12 @@
 import { SERVICE_SHARDS, abuseCounters, phonePrefix } from '../domain/abuse-limits';
 import type { DeliveryChannel } from '../domain/channel';
 import { keyedHash } from '../domain/codes';
-import { SendLimitExceededError } from '../domain/errors';
+import { SendLimitExceededError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import { phoneCountry } from '../domain/phone-numbers';
 import { hourBucket, hourBucketEnd } from '../domain/send-limits';
-import type { AbuseCounting } from '../ports/store';
+import type { AbuseCounting } from '../ports/verification-state';
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
@@ -63,9 +63,9 @@ export async function gateAbuse(
 ): Promise<AbuseCounting | undefined> {
   const counting = await abuseCountingTo(deps, key, send, now);
   if (!counting) return undefined;
-  const outcome = await deps.store.countAbuse(counting);
+  const outcome = await deps.state.countAbuse(counting);
   if (outcome.ok) return counting;
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, send.userId, 'send_blocked', now, {
       channel: send.channel,
       purpose: send.purpose,

@@ -9,13 +9,14 @@ import type { DeliveryChannel } from '../domain/channel';
 import { keyedHash } from '../domain/codes';
 import { phonePrefix } from '../domain/abuse-limits';
 import type { ConversionCheck } from '../domain/conversion-guard';
-import { DestinationBlockedError, type DomainError } from '../domain/errors';
+import type { DomainError } from '../domain/errors';
+import { DestinationBlockedError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import { phoneCountry } from '../domain/phone-numbers';
 import type { FactorRecord, UserSnapshot } from '../domain/records';
 import { hourBucket } from '../domain/send-limits';
-import type { Acceptance, ConversionBlock, ConversionCredit } from '../ports/store';
+import type { Acceptance, ConversionBlock, ConversionCredit } from '../ports/verification-state';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { CONVERSION_METRICS as METRIC } from '../domain/conversion-guard';
@@ -72,10 +73,10 @@ export async function acceptWithCredit<T extends { ok: boolean }>(
   accept: () => Promise<T>,
 ): Promise<T> {
   if (!credit) return accept();
-  const [outcome, credited] = await Promise.allSettled([accept(), deps.store.creditConversion(credit, 1)]);
+  const [outcome, credited] = await Promise.allSettled([accept(), deps.state.creditConversion(credit, 1)]);
   const accepted = outcome.status === 'fulfilled' && outcome.value.ok;
   if (!accepted && credited.status === 'fulfilled') {
-    await deps.store.creditConversion(credit, -1).catch(() => undefined);
+    await deps.state.creditConversion(credit, -1).catch(() => undefined);
   }
   if (outcome.status === 'rejected') throw outcome.reason;
   return outcome.value;
@@ -97,7 +98,7 @@ export async function lowConversionRefusal(
   alternatives: DestinationBlockedError['alternatives'],
   now: number,
 ): Promise<DomainError> {
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, send.userId, 'send_blocked', now, { ...eventOf(send), reason: 'low_conversion' }),
   ]);
   return new DestinationBlockedError('low_conversion', alternatives, {
@@ -114,7 +115,7 @@ export async function recordFlagged(
   reply: Reply,
   now: number,
 ): Promise<Reply> {
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, send.userId, 'send_flagged', now, { ...eventOf(send), reason: 'low_conversion' }),
   ]);
   return {

@@ -13,14 +13,13 @@ import {
   AlreadyConfirmedError,
   CodeIncorrectError,
   DeliveryExistsError,
-  DeliveryFailedError,
-  DeliveryLockedError,
   DeliveryNotFoundError,
   InvalidRequestError,
   NoActiveFactorError,
   OutsideWindowError,
   type DomainError,
 } from '../domain/errors';
+import { DeliveryFailedError, DeliveryLockedError } from '../domain/refusal-errors';
 import { chooseLocale } from '../domain/locale';
 import { renderCodeMessage } from '../domain/messages';
 import type { RequestContext } from '../domain/events';
@@ -87,7 +86,7 @@ export async function createDelivery(
       destination: await normaliseDestination(input.channel, input.destination, phoneRules(deps.messaging)),
     };
   } else {
-    const snapshot = await deps.store.loadUser(input.userId, now);
+    const snapshot = await deps.state.loadUser(input.userId, now);
     const factor = pickFactor(snapshot.factors, input);
     if (!factor) throw new NoActiveFactorError('The user has no active factor for this delivery.');
     target = {
@@ -139,7 +138,7 @@ export async function createDelivery(
     ],
   });
   if (!result.ok) {
-    if (abuse) await deps.store.uncountAbuse(abuse);
+    if (abuse) await deps.state.uncountAbuse(abuse);
     if (result.reason === 'exists') {
       throw new DeliveryExistsError();
     }
@@ -191,7 +190,7 @@ export async function resendDelivery(
     ),
   });
   if (!result.ok) {
-    if (abuse) await deps.store.uncountAbuse(abuse);
+    if (abuse) await deps.state.uncountAbuse(abuse);
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();
     if (result.reason === 'locked') throw lockedDelivery();
     throw sendRefusalError(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);
@@ -273,7 +272,7 @@ async function send(deps: AppDeps, d: DeliveryRecord, key: Buffer, now: number):
   try {
     await deps.senders[d.channel].send(message);
   } catch (cause) {
-    const snapshot = await deps.store.loadUser(d.userId, now);
+    const snapshot = await deps.state.loadUser(d.userId, now);
     const failure = new DeliveryFailedError(d.channel, alternativesTo(snapshot, d.factorId ?? ''));
     failure.cause = cause;
     throw failure;

@@ -4,10 +4,10 @@
  * Reading a report is the adapter's business: the wiring passes its reader in.
  */
 import type { Log } from '../ports/log';
-import type { DeliveryOutcomeRecord, Store } from '../ports/store';
+import type { DeliveryOutcomeRecord, MessageOutcomeStore } from '../ports/message-outcomes';
 
 export interface DeliveryEventDeps {
-  readonly store: Store;
+  readonly messages: MessageOutcomeStore;
   readonly log: Log;
   readonly now: () => number;
   /** One provider event, as received; undefined for events that are not ours or say nothing about delivery. */
@@ -22,7 +22,7 @@ export async function recordDeliveryEvents(
   for (const message of messages) {
     const outcome = deps.readEvent(message, deps.now());
     if (!outcome) continue;
-    if (await deps.store.recordDeliveryStatus(outcome)) recorded++;
+    if (await deps.messages.recordDeliveryStatus(outcome)) recorded++;
     else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
   }
   return recorded;

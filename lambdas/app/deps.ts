@@ -6,17 +6,29 @@
 import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import type { DeliveryChannel } from '../domain/channel';
-import type { AccountStore } from '../ports/account-store';
+import type { AccountErasure } from '../ports/account-erasure';
+import type { ActivityStore } from '../ports/activity-store';
+import type { DeviceStore } from '../ports/device-store';
+import type { FactorStore } from '../ports/factor-store';
+import type { MessageOutcomeStore } from '../ports/message-outcomes';
+import type { NoticeStore } from '../ports/notice-store';
 import type { Clock } from '../ports/clock';
 import type { DeliveryStore } from '../ports/delivery-store';
 import type { Notifier } from '../ports/notifier';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
-import type { Store } from '../ports/store';
+import type { VerificationStateStore } from '../ports/verification-state';
 
 export interface AppDeps {
-  readonly store: Store;
-  readonly accounts: AccountStore;
+  /** Persistence, one port per aggregate (docs/data-model.md). */
+  readonly state: VerificationStateStore;
+  readonly factors: FactorStore;
+  readonly messages: MessageOutcomeStore;
+  readonly devices: DeviceStore;
+  readonly activity: ActivityStore;
+  readonly notices: NoticeStore;
+  readonly erasure: AccountErasure;
+  /** Parcel deliveries and their door codes. */
   readonly deliveries: DeliveryStore;
   /** Security notices to the owner; best effort, never fails a request. */
   readonly notifier: Notifier;

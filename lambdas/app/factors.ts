@@ -7,18 +7,13 @@ import { isDeliveryChannel, type DeliveryChannel, type FactorType } from '../dom
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { normaliseDestination, phoneRules } from '../domain/destination';
-import {
-  DestinationBlockedError,
-  FactorLimitReachedError,
-  FactorNotFoundError,
-  FactorNotPendingError,
-  UnavailableError,
-} from '../domain/errors';
+import { FactorLimitReachedError, FactorNotFoundError, FactorNotPendingError } from '../domain/errors';
+import { DestinationBlockedError, UnavailableError } from '../domain/refusal-errors';
+import { approvedSignal } from './verify';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
 import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
-import type { Acceptance } from '../ports/store';
-import { approvedSignal } from './verify';
+import type { Acceptance } from '../ports/verification-state';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -53,7 +48,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
     input.destination,
     phoneRules(deps.messaging),
   ).catch((error: unknown) => refusedDestination(deps, input, channel, error, now));
-  const snapshot = await deps.store.loadUser(input.userId, now);
+  const snapshot = await deps.state.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
   const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);
   if (existing?.status === 'active') {
@@ -108,9 +103,9 @@ async function refusedDestination(
   now: number,
 ): Promise<never> {
   if (!(error instanceof DestinationBlockedError)) throw error;
-  const snapshot = await deps.store.loadUser(input.userId, now);
+  const snapshot = await deps.state.loadUser(input.userId, now);
   if (snapshot.stateExists) {
-    await deps.accounts.recordEvents([
+    await deps.activity.recordEvents([
       newEvent(deps, input.userId, 'send_blocked', now, {
         channel,
         purpose: 'enroll',
@@ -199,7 +194,7 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
 }
 
 export async function listFactors(deps: AppDeps, userId: string): Promise<Reply> {
-  const snapshot = await deps.store.loadUser(userId, deps.clock.now());
+  const snapshot = await deps.state.loadUser(userId, deps.clock.now());
   return { statusCode: 200, body: factorsBody(snapshot) };
 }
 
@@ -209,10 +204,10 @@ export async function removeFactor(
 ): Promise<Reply> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = deps.clock.now();
-    const snapshot = await deps.store.loadUser(input.userId, now);
+    const snapshot = await deps.state.loadUser(input.userId, now);
     const factor = snapshot.factors.find((f) => f.factorId === input.factorId);
     if (!factor) throw new FactorNotFoundError();
-    const result = await deps.store.deleteFactor({
+    const result = await deps.factors.deleteFactor({
       userId: input.userId,
       factorId: input.factorId,
       expectFactorsVersion: snapshot.state.factorsVersion,

@@ -15,12 +15,13 @@ import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
 import type { Log } from '../ports/log';
-import type { AccountStore } from '../ports/account-store';
+import type { ActivityStore } from '../ports/activity-store';
+import type { NoticeStore } from '../ports/notice-store';
 import type { Clock } from '../ports/clock';
 import type { NoticeRequest, Notifier } from '../ports/notifier';
 import type { ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
-import type { Store } from '../ports/store';
+import type { VerificationStateStore } from '../ports/verification-state';
 import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
@@ -32,8 +33,9 @@ export const NOTICE_WINDOW_MS = 10 * 60_000;
 const PREFERENCE: readonly DeliveryChannel[] = ['email', 'sms', 'voice'];
 
 export interface OwnerNotifierDeps {
-  readonly store: Store;
-  readonly accounts: AccountStore;
+  readonly state: VerificationStateStore;
+  readonly notices: NoticeStore;
+  readonly activity: ActivityStore;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;
   readonly clock: Clock;
   readonly messaging: MessagingConfig;
@@ -49,11 +51,10 @@ export class OwnerNotifier implements Notifier {
   async notify(request: NoticeRequest): Promise<void> {
     try {
       const now = this.deps.clock.now();
-      const snapshot = await this.deps.store.loadUser(request.userId, now);
+      const snapshot = await this.deps.state.loadUser(request.userId, now);
       const targets = noticeFactors(snapshot.factors, request.exceptFactorId);
       if (targets.length === 0) return;
-      if (!(await this.deps.accounts.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS)))
-        return;
+      if (!(await this.deps.notices.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS))) return;
       const key = await this.deps.secret.hmacKey();
       for (const target of targets) {
         const channel = target.type as DeliveryChannel;
@@ -66,10 +67,10 @@ export class OwnerNotifier implements Notifier {
         // An SMS or voice notice also counts on the abuse limits; either refusing moves to the next factor.
         const abuse = await abuseCountingTo(this.deps, key, { channel, destination: to }, now);
         const [counted, allowed] = await Promise.all([
-          this.deps.store.countDestinationSend(counters),
-          abuse ? this.deps.store.countAbuse(abuse) : { ok: true as const },
+          this.deps.notices.countDestinationSend(counters),
+          abuse ? this.deps.state.countAbuse(abuse) : { ok: true as const },
         ]);
-        if (!counted && abuse && allowed.ok) await this.deps.store.uncountAbuse(abuse);
+        if (!counted && abuse && allowed.ok) await this.deps.state.uncountAbuse(abuse);
         // A destination count left by a notice the abuse limits refused over-counts safely.
         if (!counted || !allowed.ok) continue;
         // The user's last asked-for language, else the phone's country, else the default.
@@ -92,7 +93,7 @@ export class OwnerNotifier implements Notifier {
         );
         return;
       }
-      await this.deps.accounts.recordEvents([
+      await this.deps.activity.recordEvents([
         newEvent(this.deps, request.userId, 'notice_not_sent', now, { notice: request.kind }),
       ]);
     } catch (error) {

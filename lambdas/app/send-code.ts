@@ -13,9 +13,8 @@ import {
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
-  type DomainError,
-  type Alternative,
-} from '../domain/errors';
+} from '../domain/refusal-errors';
+import { type DomainError, type Alternative } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import type { Language } from '../domain/catalogue';
@@ -41,16 +40,20 @@ import {
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
 import type { Policy } from '../domain/policy';
-import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
+import type {
+  AbuseCounting,
+  SendCounters,
+  SendRefusalReason,
+  SendReservation,
+} from '../ports/verification-state';
 import type { AbuseScope } from '../domain/abuse-limits';
-import { abuseCountingTo } from './abuse-gate';
-import { phoneCountry } from '../domain/phone-numbers';
 import { assertNotLocked } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
-import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
-import { problemOf } from '../domain/problem';
+import { IDEMPOTENCY_TTL_MS, findReplay, storedProblem, type IdempotencyRequest } from './idempotency';
+import { abuseCountingTo } from './abuse-gate';
 import { conversionCheck, lowConversionRefusal, recordFlagged } from './conversion';
+import { phoneCountry } from '../domain/phone-numbers';
 import { iso, type Reply } from './reply';
 
 export interface SendCodeInput {
@@ -82,7 +85,7 @@ export interface SentCode {
 const MAX_ROUNDS = 4;
 
 export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: UserSnapshot): Promise<Reply> {
-  const { store, clock, policy } = deps;
+  const { state, clock, policy } = deps;
   const channel = input.factor.type;
   if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
   const key = await deps.secret.hmacKey();
@@ -95,10 +98,10 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   });
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
-  let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
+  let snapshot = first ?? (await state.loadUser(input.userId, clock.now()));
   // A factor enrolled before its country left the allow-list gets no more SMS or voice.
   if (abuse && !(await countryAllowed(deps, input.factor.destination))) {
-    await deps.accounts.recordEvents([
+    await deps.activity.recordEvents([
       newEvent(deps, input.userId, 'send_blocked', clock.now(), {
         ...sendOf(input),
         reason: 'country_not_allowed',
@@ -225,7 +228,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         : {}),
     };
 
-    const result = await store.reserveSend(reservation);
+    const result = await state.reserveSend(reservation);
     if (!result.ok) {
       switch (result.reason) {
         case 'idempotent':
@@ -250,7 +253,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
           if (round + 1 >= MAX_ROUNDS) throw new UnavailableError();
-          snapshot = await store.loadUser(input.userId, clock.now());
+          snapshot = await state.loadUser(input.userId, clock.now());
           continue;
       }
     }
@@ -305,7 +308,7 @@ async function deliver(
   } catch (cause) {
     const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
     failure.cause = cause;
-    await deps.store.recordDeliveryFailure({
+    await deps.messages.recordDeliveryFailure({
       userId: input.userId,
       challengeId: challenge.challengeId,
       deliveryIndex: challenge.deliveries.length - 1,
@@ -322,8 +325,7 @@ async function deliver(
         ? {
             idempotency: {
               ...input.idempotency,
-              statusCode: failure.status,
-              body: JSON.stringify(problemOf(failure)),
+              body: storedProblem(failure),
               expiresAt: now + IDEMPOTENCY_TTL_MS,
             },
           }
@@ -421,7 +423,7 @@ async function blockedSend(
   scope: AbuseScope,
   now: number,
 ): Promise<DomainError> {
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, input.userId, 'send_blocked', now, {
       channel: input.factor.type as DeliveryChannel,
       factorId: input.factor.factorId,

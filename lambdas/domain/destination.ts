@@ -5,7 +5,8 @@
  * the normalised value, and stored beside it.
  */
 import type { MessagingConfig } from './messaging';
-import { DestinationBlockedError, InvalidEmailError, InvalidPhoneNumberError } from './errors';
+import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
+import { DestinationBlockedError } from './refusal-errors';
 import {
   EXTENSION_REFUSAL,
   numberKind,

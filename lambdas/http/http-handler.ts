@@ -18,7 +18,6 @@ import type { KeyRing } from './api-keys';
 import type { KeyScope } from '../contract/routes';
 import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
-import { PROBLEM_CONTENT_TYPE } from './problem-response';
 import { ROUTES } from '../contract/routes';
 import { deliveryIdSchema, idSchema, reportTokenSchema, userIdSchema } from './schemas';
 
@@ -168,6 +167,6 @@ function plainResponse(reply: Reply): APIGatewayProxyResult {
     headers['content-type'] = reply.contentType;
     return { statusCode: reply.statusCode, headers, body: String(reply.body) };
   }
-  headers['content-type'] = reply.problem ? PROBLEM_CONTENT_TYPE : 'application/json';
+  headers['content-type'] = 'application/json';
   return { statusCode: reply.statusCode, headers, body: JSON.stringify(reply.body) };
 }

@@ -1,48 +1,46 @@
 /**
  * Composition root for AWS: reads the environment once and wires the adapters
- * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) into the use cases. Each Lambda
- * entry file calls this at cold start; nothing else reads `process.env`.
+ * (DynamoDB, SNS, SES, voice, Secrets Manager, KMS) and hands them to wireApp(). Each
+ * Lambda entry file calls this at cold start; nothing else reads `process.env`.
  */
-import { DEFAULT_TABLE_NAME } from '../contract/table';
-import { monotonicFactory } from 'ulid';
 import { documentClient } from '../adapters/dynamodb/client';
-import { DynamoDbAccountStore } from '../adapters/dynamodb/dynamodb-account-store';
-import { DynamoDbDeliveryStore } from '../adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbStore, storeOptions } from '../adapters/dynamodb/dynamodb-store';
+import { DynamoDbMessageOutcomes } from '../adapters/dynamodb/message-outcome-store';
+import { storeOptions } from '../adapters/dynamodb/store-options';
 import { LazySecretBox, LazySender, LazyServerSecret } from '../adapters/lazy';
+import { outcomeOf } from '../adapters/ses/ses-events';
 import type { AppDeps } from '../app/deps';
 import type { DeliveryEventDeps } from '../app/delivery-events';
-import { outcomeOf } from '../adapters/ses/ses-events';
-import type { Log } from '../ports/log';
-import { OwnerNotifier } from '../app/owner-notifier';
 import { readRequired, readString, type Env } from '../contract/env';
-import { readMessagingConfig } from '../contract/messaging-env';
-import { readPolicy } from '../contract/policy-env';
+import { readFunctionConfig } from '../contract/function-config';
+import { DEFAULT_TABLE_NAME } from '../contract/table';
 import { log, tracer } from '../observability/powertools';
 import { systemClock } from '../ports/clock';
+import type { Log } from '../ports/log';
+import { wireApp } from './wire-app';
 
 const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
 
-/** The store alone, for functions that need nothing else (delivery events). */
-export function awsStore(env: Env = process.env, policy = readPolicy(env)) {
-  const tableName = readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME);
-  const client = documentClient({}, traced);
-  const store = new DynamoDbStore(client, { tableName, ...storeOptions(policy) });
-  return { client, tableName, store };
+/** The DynamoDB client and table of this function, traced. */
+function awsTable(env: Env) {
+  return { client: documentClient({}, traced), tableName: readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME) };
 }
 
-/** What the delivery-events function needs: the store and the SES event reader. */
-export function awsDeliveryEventDeps(log: Log): DeliveryEventDeps {
-  return { store: awsStore().store, log, now: () => Date.now(), readEvent: outcomeOf };
+/** What the delivery-events function needs: the message outcomes and the SES event reader. */
+export function awsDeliveryEventDeps(log: Log, env: Env = process.env): DeliveryEventDeps {
+  const { client, tableName } = awsTable(env);
+  const { policy } = readFunctionConfig(env);
+  return {
+    messages: new DynamoDbMessageOutcomes(client, { tableName, ...storeOptions(policy) }),
+    log,
+    now: () => Date.now(),
+    readEvent: outcomeOf,
+  };
 }
 
 export function awsDeps(env: Env = process.env): AppDeps {
-  const policy = readPolicy(env);
-  const messaging = readMessagingConfig(env);
+  const { policy, messaging } = readFunctionConfig(env);
   // Provider calls retry three times with backoff before a refusal is reported.
   const retry = { maxAttempts: 3 };
-  const { client, tableName, store } = awsStore(env, policy);
-  const accounts = new DynamoDbAccountStore(client, tableName, policy.eventRetentionDays);
   const hmacSecretArn = readRequired(env, 'ONETIME_HMAC_SECRET_ARN');
   const totpKeyId = readRequired(env, 'ONETIME_TOTP_KEY_ID');
   // Every client but DynamoDB's is loaded on first use (dynamic import): module init
@@ -86,34 +84,21 @@ export function awsDeps(env: Env = process.env): AppDeps {
     ]);
     return new SecretsManagerSecret(traced(new SecretsManagerClient(retry)), hmacSecretArn);
   });
-  const newId = monotonicFactory();
-  return {
-    store,
-    accounts,
-    deliveries: new DynamoDbDeliveryStore(client, tableName, policy.eventRetentionDays),
-    notifier: new OwnerNotifier({
-      store,
-      accounts,
-      senders,
-      clock: systemClock,
-      messaging,
-      log,
-      secret,
-      policy,
-      newId,
-    }),
+  const secretBox = new LazySecretBox(async () => {
+    const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
+      import('@aws-sdk/client-kms'),
+      import('../adapters/kms/kms-secret-box'),
+    ]);
+    return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
+  });
+  return wireApp({
+    ...awsTable(env),
+    policy,
+    messaging,
     senders,
     clock: systemClock,
     secret,
-    secretBox: new LazySecretBox(async () => {
-      const [{ KMSClient }, { KmsSecretBox }] = await Promise.all([
-        import('@aws-sdk/client-kms'),
-        import('../adapters/kms/kms-secret-box'),
-      ]);
-      return new KmsSecretBox(traced(new KMSClient(retry)), totpKeyId);
-    }),
-    policy,
-    messaging,
-    newId,
-  };
+    secretBox,
+    log,
+  });
 }

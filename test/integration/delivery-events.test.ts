@@ -59,7 +59,7 @@ describe('Handler: delivery-events', () => {
     const added = await app.call('POST', '/v1/users/u:1@x/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({
-      store: app.deps.store,
+      messages: app.deps.messages,
       log: silentLog,
       now: () => app.clock.now(),
       readEvent: outcomeOf,
@@ -85,7 +85,7 @@ describe('Handler: delivery-events', () => {
     const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({
-      store: app.deps.store,
+      messages: app.deps.messages,
       log: silentLog,
       now: () => app.clock.now(),
       readEvent: outcomeOf,

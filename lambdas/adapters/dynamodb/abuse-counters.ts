@@ -12,7 +12,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AbuseScope } from '../../domain/abuse-limits';
 import { judgeConversion, type ConversionReading } from '../../domain/conversion-guard';
-import type { AbuseCounting, ConversionBlock } from '../../ports/store';
+import type { AbuseCounting, ConversionBlock, SendReservationResult } from '../../ports/verification-state';
 import { belowOrAbsent } from './conditions';
 import type { Item } from './item-mapping';
 import { TTL_ATTRIBUTE, toTtl } from './keys';
@@ -23,6 +23,18 @@ export type AbuseOutcome =
   | { readonly ok: true; readonly flagged?: ConversionBlock }
   | { readonly ok: false; readonly scope: AbuseScope }
   | { readonly ok: false; readonly conversion: ConversionBlock };
+
+/** A reservation's answer when the counters let the send go (monitor mode may have flagged it). */
+export function allowedResult(outcome: AbuseOutcome): SendReservationResult {
+  return 'flagged' in outcome && outcome.flagged ? { ok: true, flagged: outcome.flagged } : { ok: true };
+}
+
+/** A reservation's answer when the counters refused: an abuse limit, or the conversion guard. */
+export function refusedResult(outcome: Exclude<AbuseOutcome, { ok: true }>): SendReservationResult {
+  return 'conversion' in outcome
+    ? { ok: false, reason: 'low_conversion', block: outcome.conversion }
+    : { ok: false, reason: 'abuse', scope: outcome.scope };
+}
 
 interface CounterWrite {
   readonly scope: AbuseScope;

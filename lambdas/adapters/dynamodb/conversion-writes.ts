@@ -9,7 +9,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { blockedHours, type ConversionReading } from '../../domain/conversion-guard';
-import type { ConversionCredit } from '../../ports/store';
+import type { ConversionCredit } from '../../ports/verification-state';
 import type { Item } from './item-mapping';
 import { TTL_ATTRIBUTE, toTtl } from './keys';
 import { dynamoRequest } from './request';

@@ -6,7 +6,7 @@
 import * as z from 'zod/v4-mini';
 import '../../contract/zod';
 import type { DeliveryStatus } from '../../domain/records';
-import type { DeliveryOutcomeRecord } from '../../ports/store';
+import type { DeliveryOutcomeRecord } from '../../ports/message-outcomes';
 import { REFERENCE_TAG } from '../../ports/sender';
 
 // SES event types and what they mean for our delivery record. A complaint means it

@@ -5,18 +5,16 @@
  * OpenAPI document and docs/api.md's error catalogue come from this list (a test
  * holds docs/api.md to it).
  */
+import { statusOf } from '../problem-status';
 import * as z from 'zod/v4-mini';
 import { DELIVERY_CHANNELS } from '../../domain/channel';
 import {
-  DestinationBlockedError,
   AlreadyConfirmedError,
   CodeAlreadyUsedError,
   CodeExpiredError,
   CodeIncorrectError,
   CodeSupersededError,
   DeliveryExistsError,
-  DeliveryFailedError,
-  DeliveryLockedError,
   DeliveryNotFoundError,
   FactorLimitReachedError,
   FactorNotFoundError,
@@ -25,19 +23,24 @@ import {
   InvalidEmailError,
   InvalidPhoneNumberError,
   InvalidRequestError,
-  LockedError,
   MethodNotAllowedError,
   NoActiveFactorError,
   NoPendingChallengeError,
   NotFoundError,
   OutsideWindowError,
   PayloadTooLargeError,
-  ResendTooSoonError,
-  SendLimitExceededError,
   UnauthorizedError,
-  UnavailableError,
   type DomainError,
 } from '../../domain/errors';
+import {
+  DeliveryFailedError,
+  DeliveryLockedError,
+  DestinationBlockedError,
+  LockedError,
+  ResendTooSoonError,
+  SendLimitExceededError,
+  UnavailableError,
+} from '../../domain/refusal-errors';
 import { IdempotencyKeyReusedError } from '../../app/idempotency';
 import '../../contract/zod';
 
@@ -172,7 +175,7 @@ export const PROBLEMS: readonly ProblemEntry[] = entries
   .map(([error, when, extras, also]) => ({
     className: error.constructor.name,
     alsoClassNames: also ?? [],
-    status: error.status,
+    status: statusOf(error),
     code: error.code,
     title: error.title,
     when,
