@@ -85,6 +85,7 @@ export class OnetimeFraudGuard extends Construct {
         ...a,
       });
       created.addAlarmAction(new actions.SnsAction(props.alarmTopic));
+      created.addOkAction(new actions.SnsAction(props.alarmTopic));
       return created;
     };
     this.conversionAlarms = {

@@ -78,6 +78,9 @@ export function addMethodThrottles(
   const existing = (
     Array.isArray(stage.methodSettings) ? stage.methodSettings : []
   ) as apigw.CfnStage.MethodSettingProperty[];
+  // A method's throttle never exceeds the stage's own.
+  const stageRate = existing.find((m) => m.httpMethod === '*')?.throttlingRateLimit ?? Infinity;
+  const stageBurst = existing.find((m) => m.httpMethod === '*')?.throttlingBurstLimit ?? Infinity;
   const sends = new Set([
     '/v1/users/{userId}/challenges',
     '/v1/users/{userId}/factors',
@@ -90,8 +93,8 @@ export function addMethodThrottles(
         {
           httpMethod: r.method,
           resourcePath: escaped(r.resource),
-          throttlingRateLimit: props.publicRateLimit ?? 10,
-          throttlingBurstLimit: props.publicBurstLimit ?? 20,
+          throttlingRateLimit: Math.min(stageRate, props.publicRateLimit ?? 10),
+          throttlingBurstLimit: Math.min(stageBurst, props.publicBurstLimit ?? 20),
         },
       ];
     }
@@ -100,8 +103,8 @@ export function addMethodThrottles(
         {
           httpMethod: r.method,
           resourcePath: escaped(r.resource),
-          throttlingRateLimit: props.sendRateLimit ?? 20,
-          throttlingBurstLimit: props.sendBurstLimit ?? 40,
+          throttlingRateLimit: Math.min(stageRate, props.sendRateLimit ?? 20),
+          throttlingBurstLimit: Math.min(stageBurst, props.sendBurstLimit ?? 40),
         },
       ];
     }
