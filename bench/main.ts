@@ -4,6 +4,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 async function main(): Promise<void> {
   const { benchApiLatency } = await import('./api-latency');
   await benchApiLatency();
+  const { benchFraudGuard } = await import('./fraud-guard');
+  await benchFraudGuard();
   const bundles = await import('./bundles').catch(() => undefined);
   if (bundles) await bundles.benchBundles();
   const { benchInvocations } = await import('./invocations');

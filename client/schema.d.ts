@@ -533,6 +533,35 @@ export interface components {
       code: 'forbidden';
     };
     /**
+     * destination_blocked
+     * @description SMS and voice may not go to this number: its country is not allowed (`country_not_allowed`), or codes sent to its number prefix or country are rarely entered (`low_conversion`, with `scope` and `Retry-After`); `alternatives` are the user’s other factors. Header Retry-After (seconds).
+     * @example {
+     *       "type": "urn:onetime:problem:destination_blocked",
+     *       "status": 403,
+     *       "code": "destination_blocked",
+     *       "title": "Destination blocked",
+     *       "detail": "Codes sent to numbers like this one are rarely entered, so sending is paused."
+     *     }
+     */
+    problem_destination_blocked: components['schemas']['Problem'] & {
+      /** @constant */
+      status: 403;
+      /** @constant */
+      code: 'destination_blocked';
+      /** @enum {string} */
+      reason: 'country_not_allowed' | 'number_type' | 'low_conversion';
+      /** @enum {string} */
+      scope: 'prefix' | 'country';
+      alternatives: ({
+        factorId: string;
+        /** @enum {string} */
+        channel: 'sms' | 'voice' | 'email';
+        destinationMasked: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    };
+    /**
      * not_found
      * @description No such route, challenge, device or report link.
      * @example {
@@ -1256,13 +1285,15 @@ export interface operations {
           'application/problem+json': components['schemas']['problem_unauthorized'];
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `destination_blocked` */
       403: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['problem_forbidden'];
+          'application/problem+json':
+            components['schemas']['problem_forbidden'] | components['schemas']['problem_destination_blocked'];
         };
       };
       /** @description `factor_limit_reached` */
@@ -1646,13 +1677,15 @@ export interface operations {
           'application/problem+json': components['schemas']['problem_unauthorized'];
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `destination_blocked` */
       403: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['problem_forbidden'];
+          'application/problem+json':
+            components['schemas']['problem_forbidden'] | components['schemas']['problem_destination_blocked'];
         };
       };
       /** @description `factor_not_found` */
@@ -2448,7 +2481,8 @@ export interface operations {
                 | 'device_revoked'
                 | 'unrequested_code_reported'
                 | 'notice_not_sent'
-                | 'send_blocked';
+                | 'send_blocked'
+                | 'send_flagged';
               /** Format: date-time */
               at: string;
               /** @enum {string} */
@@ -2717,13 +2751,15 @@ export interface operations {
           'application/problem+json': components['schemas']['problem_unauthorized'];
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `destination_blocked` */
       403: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['problem_forbidden'];
+          'application/problem+json':
+            components['schemas']['problem_forbidden'] | components['schemas']['problem_destination_blocked'];
         };
       };
       /** @description `factor_not_found` */

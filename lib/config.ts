@@ -65,6 +65,8 @@ export interface OnetimeConfig {
    * the stack never lowers a limit it was not told about). @default unset (`smsMonthlySpendLimitUsd`)
    */
   readonly smsMonthlySpendLimitUsd?: number;
+  /** The most one SMS may cost, in USD: SNS `AWS.SNS.SMS.MaxPrice` on every message. @default unset (`smsMaxPriceUsd` → ONETIME_SMS_MAX_PRICE_USD) */
+  readonly smsMaxPriceUsd?: number;
   /** Set the region's SNS SMS account attributes (transactional type, delivery-status logging, spend limit) from this stack. @default true (`manageSmsAccountSettings`) */
   readonly manageSmsAccountSettings: boolean;
   /** WebOTP origin-bound domain. @default unset (`webOtpDomain` → ONETIME_WEBOTP_DOMAIN) */
@@ -300,6 +302,7 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       smsOriginationNumber: matching(read, 'smsOriginationNumber', /^\+[1-9]\d{1,14}$/, 'an E.164 number'),
       voiceOriginationIdentity: str(read, 'voiceOriginationIdentity'),
       smsMonthlySpendLimitUsd: num(read, 'smsMonthlySpendLimitUsd'),
+      smsMaxPriceUsd: num(read, 'smsMaxPriceUsd'),
       webOtpDomain: matching(read, 'webOtpDomain', /^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain name'),
       publicUrl: matching(read, 'publicUrl', /^https:\/\/\S+$/, 'an https:// URL'),
       alarmEmail: matching(read, 'alarmEmail', EMAIL, 'an e-mail address'),

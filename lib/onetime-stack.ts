@@ -24,6 +24,8 @@ import { OnetimeData, TABLE_ACTIONS } from './data';
 import { OnetimeFunctions, type FunctionSpec } from './functions';
 import { OnetimeMessaging } from './messaging';
 import { OnetimeObservability } from './observability';
+import { OnetimeFraudGuard } from './fraud-guard';
+import { addMethodThrottles, addPublicRateRule } from './waf';
 import { OnetimeSecrets } from './secrets';
 import { LibraryLayer } from './library-layer';
 
@@ -49,6 +51,7 @@ export class OnetimeStack extends Stack {
   readonly libraryLayer: LibraryLayer;
   readonly api: OnetimeApi;
   readonly observability: OnetimeObservability;
+  readonly fraudGuard: OnetimeFraudGuard;
 
   constructor(scope: Construct, id: string, props: OnetimeStackProps) {
     super(scope, id, { terminationProtection: props.config.isProd, ...props });
@@ -166,6 +169,21 @@ export class OnetimeStack extends Stack {
       lockoutThreshold: config.lockoutAlarmThreshold,
     });
 
+    // The fraud guard's AWS side (lib/fraud-guard.ts, lib/waf.ts; docs/decisions.md 46).
+    this.fraudGuard = new OnetimeFraudGuard(this, 'FraudGuard', {
+      allowedCountries: config.smsAllowedCountries,
+      alarmTopic: this.observability.alarmTopic,
+      dashboard: this.observability.dashboard,
+      namespace: METRICS_NAMESPACE,
+      serviceName: SERVICE_NAME,
+      metric: METRIC,
+      ...(config.policy.ONETIME_CONVERSION_MIN_PERCENT
+        ? { conversionMinPercent: Number(config.policy.ONETIME_CONVERSION_MIN_PERCENT) }
+        : {}),
+    });
+    addPublicRateRule(this.api.webAcl, 100);
+    addMethodThrottles(this.api.api, ROUTES);
+
     this.outputs();
   }
 
@@ -173,6 +191,8 @@ export class OnetimeStack extends Stack {
   private functionEnvironment(config: OnetimeConfig): Record<string, string> {
     const optional: Record<string, string | undefined> = {
       ONETIME_SMS_SENDER_ID: config.smsSenderId,
+      ONETIME_SMS_MAX_PRICE_USD:
+        config.smsMaxPriceUsd === undefined ? undefined : String(config.smsMaxPriceUsd),
       ONETIME_SMS_ORIGINATION_NUMBER: config.smsOriginationNumber,
       ONETIME_VOICE_ORIGINATION_IDENTITY: config.voiceOriginationIdentity,
       ONETIME_WEBOTP_DOMAIN: config.webOtpDomain,

@@ -10,17 +10,12 @@
  * destinations and codes; developers read codes in the outbox, not the console.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-
 import type { AddressInfo } from 'node:net';
-
 import { PayloadTooLargeError } from '../lambdas/domain/errors';
 import { MAX_BODY_BYTES } from '../lambdas/http/middleware/json-body';
-
 import { internalErrorResponse } from '../lambdas/http/problem-response';
-
 import { plain, problemPlain, type LocalApp, type PlainResponse } from './local-app';
 import { devRoute, devTemplate } from './dev-routes';
-
 import { matchRoute } from './router';
 
 export interface LocalServerOptions {

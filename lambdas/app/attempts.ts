@@ -20,6 +20,7 @@ import type { AccountEvent, RequestContext } from '../domain/events';
 import { judgeWrongCode, lockStatus, planStaleLock, secondsUntil } from '../domain/lockout';
 import type { UserSnapshot, UserState } from '../domain/records';
 import type { Acceptance } from '../ports/verification-state';
+import { acceptWithCredit, conversionCredit } from './conversion';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso } from './reply';
@@ -128,7 +129,11 @@ export async function checkCode<T>(
       case 'wrong':
         return countWrongCode(deps, userId, state, now, check.detail);
       case 'accept': {
-        const outcome = await deps.state.accept({ ...check.acceptance, userId, now });
+        // An approved SMS or voice code counts toward its prefix's conversion, beside the acceptance.
+        const credit = await conversionCredit(deps, snapshot, check.acceptance, now);
+        const outcome = await acceptWithCredit(deps, credit, () =>
+          deps.state.accept({ ...check.acceptance, userId, now }),
+        );
         if (outcome.ok) {
           deps.outcomes.record({ kind: 'verification_approved' });
           return check.done(outcome.recoveryCodesIssued);

@@ -22,10 +22,12 @@ import {
 import { DeliveryFailedError, DeliveryLockedError } from '../domain/refusal-errors';
 import { chooseLocale } from '../domain/locale';
 import { renderCodeMessage } from '../domain/messages';
+import type { RequestContext } from '../domain/events';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso, type Reply } from './reply';
 import { alternativesTo, sendCounters, sendRefusalError } from './send-caps';
+import { gateAbuse } from './abuse-gate';
 
 export interface CreateDeliveryInput {
   readonly deliveryId: string;
@@ -67,7 +69,11 @@ function parseWindow(input: CreateDeliveryInput, now: number): { start: number; 
   return { start, end };
 }
 
-export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput): Promise<Reply> {
+export async function createDelivery(
+  deps: AppDeps,
+  input: CreateDeliveryInput,
+  caller: { readonly context?: RequestContext; readonly keyName?: string } = {},
+): Promise<Reply> {
   const now = deps.clock.now();
   const window = parseWindow(input, now);
   const key = await deps.secret.hmacKey();
@@ -107,6 +113,19 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     createdAt: now,
   };
   const destinationHash = keyedHash(key, 'destination', capForm(target.channel, target.destination.value));
+  // SMS and voice count on the abuse limits first: a refused delivery is never created.
+  const abuse = await gateAbuse(
+    deps,
+    key,
+    {
+      userId: input.userId,
+      purpose: 'delivery',
+      channel: target.channel,
+      destination: target.destination.value,
+      ...caller,
+    },
+    now,
+  );
   const result = await deps.deliveries.createDelivery({
     record,
     counters: sendCounters(deps.policy, destinationHash, now),
@@ -119,6 +138,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
     ],
   });
   if (!result.ok) {
+    if (abuse) await deps.state.uncountAbuse(abuse);
     if (result.reason === 'exists') {
       throw new DeliveryExistsError();
     }
@@ -128,7 +148,12 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
   return { statusCode: 201, body: deliveryView(record, now) };
 }
 
-export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise<Reply> {
+export async function resendDelivery(
+  deps: AppDeps,
+  deliveryId: string,
+  context?: RequestContext,
+  keyName?: string,
+): Promise<Reply> {
   const now = deps.clock.now();
   const delivery = await deps.deliveries.getDelivery(deliveryId, now);
   if (!delivery) throw new DeliveryNotFoundError();
@@ -139,6 +164,19 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
   const cooldownEnd = delivery.lastSentAt + deps.policy.resendCooldownSeconds * 1000;
   if (cooldownEnd > now) throw sendRefusalError('cooldown', now, cooldownEnd);
   const key = await deps.secret.hmacKey();
+  const abuse = await gateAbuse(
+    deps,
+    key,
+    {
+      userId: delivery.userId,
+      purpose: 'delivery',
+      channel: delivery.channel,
+      destination: delivery.destination,
+      ...(context ? { context } : {}),
+      ...(keyName ? { keyName } : {}),
+    },
+    now,
+  );
   const result = await deps.deliveries.recordResend({
     deliveryId,
     userId: delivery.userId,
@@ -152,6 +190,7 @@ export async function resendDelivery(deps: AppDeps, deliveryId: string): Promise
     ),
   });
   if (!result.ok) {
+    if (abuse) await deps.state.uncountAbuse(abuse);
     if (result.reason === 'not_pending') throw new AlreadyConfirmedError();
     if (result.reason === 'locked') throw lockedDelivery();
     throw sendRefusalError(result.reason, now, now + deps.policy.resendCooldownSeconds * 1000);

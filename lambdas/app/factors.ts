@@ -3,12 +3,12 @@
  * with its first code, listing and removing. A new destination becomes usable only
  * once a code sent to it has been entered.
  */
-import { isDeliveryChannel, type FactorType } from '../domain/channel';
+import { isDeliveryChannel, type DeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { normaliseDestination, phoneRules } from '../domain/destination';
 import { FactorLimitReachedError, FactorNotFoundError, FactorNotPendingError } from '../domain/errors';
-import { UnavailableError } from '../domain/refusal-errors';
+import { DestinationBlockedError, UnavailableError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
 import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
@@ -17,6 +17,7 @@ import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
 import type { Reply } from './reply';
+import { alternativesTo } from './send-caps';
 import { sendCode } from './send-code';
 import { revokeAllDevices } from './devices';
 import { checkTotp, totpTarget } from './totp';
@@ -46,7 +47,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
     channel,
     input.destination,
     phoneRules(deps.messaging),
-  );
+  ).catch((error: unknown) => refusedDestination(deps, input, channel, error, now));
   const snapshot = await deps.state.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
   const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);
@@ -89,6 +90,33 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
 }
 
 const MAX_ROUNDS = 4;
+
+/**
+ * A number of a country the operator does not allow: recorded on the user's activity
+ * where the user exists (`send_blocked`), and answered with the user's other factors.
+ */
+async function refusedDestination(
+  deps: AppDeps,
+  input: AddFactorInput,
+  channel: DeliveryChannel,
+  error: unknown,
+  now: number,
+): Promise<never> {
+  if (!(error instanceof DestinationBlockedError)) throw error;
+  const snapshot = await deps.state.loadUser(input.userId, now);
+  if (snapshot.stateExists) {
+    await deps.activity.recordEvents([
+      newEvent(deps, input.userId, 'send_blocked', now, {
+        channel,
+        purpose: 'enroll',
+        reason: error.reason,
+        ...(input.context ? { context: input.context } : {}),
+      }),
+    ]);
+  }
+  deps.outcomes.record({ kind: 'send_blocked', scope: 'destination', reason: error.reason });
+  throw new DestinationBlockedError(error.reason, alternativesTo(snapshot, ''));
+}
 
 export interface ActivateInput {
   readonly userId: string;
@@ -156,6 +184,7 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
           exceptFactorId: factor.factorId,
           ...(factor.destinationMasked ? { detail: factor.destinationMasked } : {}),
         });
+        if (channel !== 'totp') deps.outcomes.record({ kind: 'code_approved', channel });
         return {
           statusCode: 200,
           body: { factor: factorView(active), ...(recoveryCodes ? { recoveryCodes } : {}) },

@@ -3,7 +3,8 @@
  * email factor, else by SMS (else voice), at most one per kind every 10 minutes.
  * A notice counts toward its destination's send caps like any code: past a cap it
  * goes to the owner's next factor, and when every one is capped it is recorded as
- * not sent (`notice_not_sent`). Best effort: a failure is logged and swallowed,
+ * not sent (`notice_not_sent`). An SMS or voice notice counts on the abuse limits
+ * too (lambdas/app/abuse-gate.ts). Best effort: a failure is logged and swallowed,
  * because the action that caused the notice has already happened and must still
  * be answered.
  */
@@ -25,6 +26,7 @@ import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
 import { sendCounters } from './send-caps';
+import { abuseCountingTo } from './abuse-gate';
 
 export const NOTICE_WINDOW_MS = 10 * 60_000;
 
@@ -62,7 +64,15 @@ export class OwnerNotifier implements Notifier {
           keyedHash(key, 'destination', capForm(channel, to)),
           now,
         );
-        if (!(await this.deps.notices.countDestinationSend(counters))) continue;
+        // An SMS or voice notice also counts on the abuse limits; either refusing moves to the next factor.
+        const abuse = await abuseCountingTo(this.deps, key, { channel, destination: to }, now);
+        const [counted, allowed] = await Promise.all([
+          this.deps.notices.countDestinationSend(counters),
+          abuse ? this.deps.state.countAbuse(abuse) : { ok: true as const },
+        ]);
+        if (!counted && abuse && allowed.ok) await this.deps.state.uncountAbuse(abuse);
+        // A destination count left by a notice the abuse limits refused over-counts safely.
+        if (!counted || !allowed.ok) continue;
         // The user's last asked-for language, else the phone's country, else the default.
         const { locale } = await chooseLocale({
           requested: snapshot.state.locale,

@@ -7,15 +7,16 @@
  */
 import { isDeliveryChannel } from '../domain/channel';
 import { keyedHash, newSeed } from '../domain/codes';
-import { ResendTooSoonError, SendLimitExceededError, UnavailableError } from '../domain/refusal-errors';
+import {
+  DestinationBlockedError,
+  ResendTooSoonError,
+  SendLimitExceededError,
+  UnavailableError,
+} from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
-
 import { secondsUntil } from '../domain/lockout';
-
 import type { Language } from '../domain/catalogue';
-
 import { chooseLocale } from '../domain/locale';
-
 import { messageLocale } from '../domain/messages';
 import {
   isCurrent,
@@ -24,25 +25,18 @@ import {
   type FactorRecord,
   type UserSnapshot,
 } from '../domain/records';
-
 import { canReuse, checkCaps, cooldownKey, sendsRemainingAfter } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
-
 import type { SendReservation } from '../ports/verification-state';
 import { assertNotLocked } from './attempts';
-
 import type { AppDeps } from './deps';
-
 import { newEvent } from './events';
-
 import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
+import { lowConversionRefusal, recordFlagged } from './conversion';
 import { iso, type Reply } from './reply';
-
-import { abuseCountingFor, blockedSend } from './abuse-guard';
-
+import { abuseCountingFor, blockedSend, countryAllowed, sendOf } from './abuse-guard';
 import { handOff, messageTtlSeconds } from './hand-off';
-
-import { sendCounters, sendRefusalError } from './send-caps';
+import { alternativesTo, sendCounters, sendRefusalError } from './send-caps';
 
 export interface SendCodeInput {
   readonly userId: string;
@@ -87,6 +81,17 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
   let snapshot = first ?? (await state.loadUser(input.userId, clock.now()));
+  // A factor enrolled before its country left the allow-list gets no more SMS or voice.
+  if (abuse && !(await countryAllowed(deps, input.factor.destination))) {
+    await deps.activity.recordEvents([
+      newEvent(deps, input.userId, 'send_blocked', clock.now(), {
+        ...sendOf(input),
+        reason: 'country_not_allowed',
+      }),
+    ]);
+    deps.outcomes.record({ kind: 'send_blocked', scope: 'destination', reason: 'country_not_allowed' });
+    throw new DestinationBlockedError('country_not_allowed', alternativesTo(snapshot, input.factor.factorId));
+  }
   for (let round = 0; ; round++) {
     const now = clock.now();
     const replay = findReplay(snapshot.idempotent, input.idempotency);
@@ -219,6 +224,14 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           throw sendRefusalError(result.reason, now, now + policy.resendCooldownSeconds * 1000);
         case 'abuse':
           throw await blockedSend(deps, input, snapshot, result.scope, now);
+        case 'low_conversion':
+          throw await lowConversionRefusal(
+            deps,
+            sendOf(input),
+            result.block,
+            alternativesTo(snapshot, input.factor.factorId),
+            now,
+          );
         case 'locked':
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
@@ -229,6 +242,6 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     }
 
     await handOff(deps, input, snapshot, challenge, key, now, chosen.locale);
-    return reply;
+    return result.flagged ? recordFlagged(deps, sendOf(input), result.flagged, reply, now) : reply;
   }
 }

@@ -49,6 +49,8 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
     const base = { purpose: input.purpose, context: input.context };
     let acceptance: Omit<Acceptance, 'userId' | 'now'>;
     let answer: Record<string, unknown>;
+    // The channel of an approved out-of-band code, for conversion per channel (CodesApproved).
+    let approvedChannel: string | undefined;
     if (method === 'challenge') {
       const verdict = judgeChallengeCode(key, snapshot.challenges, input.purpose, entered, now);
       switch (verdict.kind) {
@@ -77,6 +79,7 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
             ],
           };
           answer = { status: 'approved', method, factorId: c.factorId };
+          approvedChannel = c.channel;
         }
       }
     } else if (method === 'recovery_code') {
@@ -142,6 +145,7 @@ export async function verify(deps: AppDeps, input: VerifyInput): Promise<Reply> 
       done: async () => {
         if (method === 'recovery_code')
           await deps.notifier.notify({ userId: input.userId, kind: 'recovery_code_used' });
+        if (approvedChannel) deps.outcomes.record({ kind: 'code_approved', channel: approvedChannel });
         return { statusCode: 200, body };
       },
     };

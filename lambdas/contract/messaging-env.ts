@@ -38,6 +38,7 @@ export function readMessagingConfig(env: Env): MessagingConfig {
     ...optional('ONETIME_SES_CONFIGURATION_SET', 'sesConfigurationSet'),
     ...optional('ONETIME_SMS_SENDER_ID', 'smsSenderId'),
     ...optional('ONETIME_SMS_ORIGINATION_NUMBER', 'smsOriginationNumber'),
+    ...smsMaxPrice(env),
     ...optional('ONETIME_VOICE_ORIGINATION_IDENTITY', 'voiceOriginationIdentity'),
   };
 }
@@ -53,4 +54,14 @@ function readNumberTypes(env: Env): NumberTypeName[] {
     }
   }
   return names as NumberTypeName[];
+}
+
+/** A positive decimal number of USD, kept as the string SNS takes. */
+function smsMaxPrice(env: Env): { smsMaxPriceUsd?: string } {
+  const raw = readOptional(env, 'ONETIME_SMS_MAX_PRICE_USD');
+  if (raw === undefined) return {};
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) {
+    throw new ConfigError(`ONETIME_SMS_MAX_PRICE_USD must be a positive number of USD, got "${raw}"`);
+  }
+  return { smsMaxPriceUsd: raw };
 }

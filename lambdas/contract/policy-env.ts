@@ -4,7 +4,8 @@
  * so a bad value fails `cdk synth` with the variable's name instead of a cold start.
  */
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
-import { readInt, type Env } from './env';
+import { CONVERSION_MODES, type ConversionMode } from '../domain/conversion-guard';
+import { ConfigError, readInt, readString, type Env } from './env';
 
 type NumericField = { [K in keyof Policy]: Policy[K] extends number ? K : never }[keyof Policy];
 
@@ -12,6 +13,7 @@ export interface PolicyVariableSpec {
   readonly name: string;
   readonly field: NumericField;
   readonly min: number;
+  readonly max?: number;
 }
 
 export const POLICY_VARIABLE_SPECS = [
@@ -36,18 +38,43 @@ export const POLICY_VARIABLE_SPECS = [
   { name: 'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR', field: 'maxSendsPerKeyPerHour', min: 1 },
   { name: 'ONETIME_MAX_SMS_PER_HOUR', field: 'maxSmsPerHour', min: 1 },
   { name: 'ONETIME_MAX_VOICE_PER_HOUR', field: 'maxVoicePerHour', min: 1 },
+  { name: 'ONETIME_CONVERSION_MIN_PERCENT', field: 'conversionMinPercent', min: 0, max: 100 },
+  { name: 'ONETIME_CONVERSION_PREFIX_SAMPLE', field: 'conversionPrefixSample', min: 1 },
+  { name: 'ONETIME_CONVERSION_COUNTRY_SAMPLE', field: 'conversionCountrySample', min: 1 },
+  // A block is written onto every hour it covers, so it is capped at a day (26 small writes).
+  { name: 'ONETIME_CONVERSION_BLOCK_SECONDS', field: 'conversionBlockSeconds', min: 60, max: 86_400 },
 ] as const satisfies readonly PolicyVariableSpec[];
 
-export type PolicyVariable = (typeof POLICY_VARIABLE_SPECS)[number]['name'];
+/** The conversion guard's mode: the one policy variable that is not a number. */
+export const CONVERSION_GUARD_VARIABLE = 'ONETIME_CONVERSION_GUARD';
+
+export type PolicyVariable =
+  (typeof POLICY_VARIABLE_SPECS)[number]['name'] | typeof CONVERSION_GUARD_VARIABLE;
 
 /** The names of docs/api.md's policy table, in its order. */
-export const POLICY_VARIABLES: readonly PolicyVariable[] = POLICY_VARIABLE_SPECS.map((v) => v.name);
+export const POLICY_VARIABLES: readonly PolicyVariable[] = [
+  ...POLICY_VARIABLE_SPECS.map((v) => v.name),
+  CONVERSION_GUARD_VARIABLE,
+];
 
 /** The policy from the environment; a malformed or too small value throws ConfigError naming it. */
 export function readPolicy(env: Env): Policy {
   const policy: { -readonly [K in keyof Policy]: Policy[K] } = { ...DEFAULT_POLICY };
-  for (const { name, field, min } of POLICY_VARIABLE_SPECS) {
-    policy[field] = readInt(env, name, DEFAULT_POLICY[field], min);
+  for (const spec of POLICY_VARIABLE_SPECS as readonly PolicyVariableSpec[]) {
+    const value = readInt(env, spec.name, DEFAULT_POLICY[spec.field], spec.min);
+    if (spec.max !== undefined && value > spec.max) {
+      throw new ConfigError(`${spec.name} must be at most ${spec.max}, got ${value}`);
+    }
+    policy[spec.field] = value;
   }
+  policy.conversionGuard = readMode(env);
   return policy;
+}
+
+function readMode(env: Env): ConversionMode {
+  const raw = readString(env, CONVERSION_GUARD_VARIABLE, DEFAULT_POLICY.conversionGuard);
+  const mode = CONVERSION_MODES.find((m) => m === raw);
+  if (!mode)
+    throw new ConfigError(`${CONVERSION_GUARD_VARIABLE} must be enforce, monitor or off, got "${raw}"`);
+  return mode;
 }

@@ -3,6 +3,7 @@
  * alarms and dashboards on it, so the two cannot drift apart.
  */
 import { DELIVERY_CHANNELS } from '../domain/channel';
+import { CONVERSION_METRICS } from '../domain/conversion-guard';
 
 export const METRICS_NAMESPACE = 'onetime';
 export const SERVICE_NAME = 'onetime';
@@ -14,6 +15,9 @@ export const METRIC = {
   verificationsFailed: 'VerificationsFailed',
   lockouts: 'Lockouts',
   deliveryFailures: 'DeliveryFailures',
+  /** An SMS or voice send refused by an abuse limit or the conversion guard: `scope`, `reason`. */
+  sendsBlocked: 'SendsBlocked',
+  ...CONVERSION_METRICS,
 } as const;
 
 /** The values of the `channel` dimension. */

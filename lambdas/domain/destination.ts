@@ -6,6 +6,7 @@
  */
 import type { MessagingConfig } from './messaging';
 import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
+import { DestinationBlockedError } from './refusal-errors';
 import {
   EXTENSION_REFUSAL,
   numberKind,
@@ -42,11 +43,12 @@ export function phoneRules(messaging: MessagingConfig): Omit<PhoneRules, 'channe
 
 /**
  * Returns the E.164 form and its mask, or throws `invalid_phone_number` with a
- * detail that says why: not a number, a country the operator does not allow (the
- * defence against SMS pumping to costly destinations), an extension (messages
+ * detail that says why: not a number, an extension (messages
  * cannot reach one, and cutting it off would send the code to the switchboard), or
  * a kind of number the channel cannot reach or must not pay for
- * (lambdas/domain/number-types.ts).
+ * (lambdas/domain/number-types.ts). A country the operator does not allow (the
+ * defence against SMS pumping to costly destinations) is `403 destination_blocked`,
+ * reason `country_not_allowed`.
  */
 export async function normalisePhone(input: string, rules: PhoneRules): Promise<Destination> {
   const parse = await phoneNumberParser();
@@ -54,7 +56,8 @@ export async function normalisePhone(input: string, rules: PhoneRules): Promise<
   if (!parsed || !parsed.isValid()) throw new InvalidPhoneNumberError();
   const allowedCountries = rules.allowedCountries ?? [];
   if (allowedCountries.length > 0 && !(parsed.country && allowedCountries.includes(parsed.country))) {
-    throw new InvalidPhoneNumberError('Codes cannot be sent to phone numbers of this country.');
+    // An abuse defence (docs/api.md, "Abuse defences"), not a malformed number: 403, with alternatives.
+    throw new DestinationBlockedError('country_not_allowed');
   }
   if (parsed.ext !== undefined) throw new InvalidPhoneNumberError(EXTENSION_REFUSAL);
   const kind = numberKind(parsed.getType(), parsed.countryCallingCode);

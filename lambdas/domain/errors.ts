@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'locked'
   | 'resend_too_soon'
   | 'send_limit_exceeded'
+  | 'destination_blocked'
   | 'delivery_failed'
   | 'unavailable'
   | 'idempotency_key_reused';

@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   'notice_not_sent',
   // An SMS or voice send refused by an abuse limit (`reason` names it): nothing was sent.
   'send_blocked',
+  // Monitor mode: a send the conversion guard would have blocked went out (`reason` low_conversion).
+  'send_flagged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -41,7 +43,7 @@ export interface AccountEvent {
   readonly purpose?: string;
   /** For `notice_not_sent`: which notice. */
   readonly notice?: string;
-  /** For `send_blocked`: the limit's scope. */
+  /** For `send_blocked`: the limit's scope, or `low_conversion`; for `send_flagged`, `low_conversion`. */
   readonly reason?: string;
   readonly context?: RequestContext;
 }

@@ -30,6 +30,11 @@ export interface MessagingConfig {
   readonly smsSenderId?: string;
   /** SNS SMS origination number (E.164). @default unset (ONETIME_SMS_ORIGINATION_NUMBER) */
   readonly smsOriginationNumber?: string;
+  /**
+   * The most one SMS may cost, in USD (SNS `AWS.SNS.SMS.MaxPrice`): SNS does not send a message
+   * that would cost more. @default unset (ONETIME_SMS_MAX_PRICE_USD)
+   */
+  readonly smsMaxPriceUsd?: string;
   /** Countries (ISO 3166 alpha-2) phones may be in; empty = any. @default [] (ONETIME_SMS_ALLOWED_COUNTRIES, comma list) */
   readonly smsAllowedCountries?: readonly string[];
   /**

@@ -3,7 +3,9 @@
  * defaults. lambdas/contract/policy-env.ts reads the environment into it; tests pass
  * their own.
  */
-export interface Policy {
+import type { ConversionThresholds } from './conversion-guard';
+
+export interface Policy extends ConversionThresholds {
   /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
   readonly codeLength: number;
   /** Life of a code, in seconds. @default 600 (ONETIME_CODE_TTL_SECONDS) */
@@ -70,4 +72,10 @@ export const DEFAULT_POLICY: Policy = {
   maxSendsPerKeyPerHour: 1000,
   maxSmsPerHour: 2000,
   maxVoicePerHour: 200,
+  // The conversion guard's thresholds: why these, docs/decisions.md 42.
+  conversionGuard: 'enforce',
+  conversionMinPercent: 20,
+  conversionPrefixSample: 6,
+  conversionCountrySample: 40,
+  conversionBlockSeconds: 21_600,
 };

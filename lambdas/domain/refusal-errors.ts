@@ -99,6 +99,40 @@ export class SendLimitExceededError extends DomainError {
   }
 }
 
+/** Why SMS or voice may not go to a number (docs/api.md, "Abuse defences"). */
+export type DestinationBlockReason = 'country_not_allowed' | 'number_type' | 'low_conversion';
+
+const BLOCK_DETAIL: Record<DestinationBlockReason, string> = {
+  country_not_allowed: 'Codes are not sent by SMS or voice to numbers of this country',
+  number_type: 'Codes are not sent by SMS or voice to this kind of number',
+  low_conversion: 'Codes sent to numbers like this one are rarely entered, so sending is paused',
+};
+
+export class DestinationBlockedError extends DomainError {
+  readonly code = 'destination_blocked';
+  readonly title = 'Destination blocked';
+  override readonly retryAfterSeconds: number | undefined;
+  /**
+   * `scope` (prefix or country) and a `Retry-After` only for a `low_conversion`
+   * block, which ends; the others hold until the operator's settings change.
+   */
+  constructor(
+    readonly reason: DestinationBlockReason,
+    readonly alternatives: readonly Alternative[] = [],
+    readonly block?: { readonly scope: 'prefix' | 'country'; readonly retryAfterSeconds: number },
+  ) {
+    super(`${BLOCK_DETAIL[reason]}${alternatives.length ? '; use one of the alternatives' : ''}.`);
+    this.retryAfterSeconds = block?.retryAfterSeconds;
+  }
+  override extras(): ProblemExtras {
+    return {
+      reason: this.reason,
+      ...(this.block ? { scope: this.block.scope } : {}),
+      alternatives: this.alternatives,
+    };
+  }
+}
+
 export class DeliveryFailedError extends DomainError {
   readonly code = 'delivery_failed';
   readonly title = 'Delivery failed';

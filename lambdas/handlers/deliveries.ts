@@ -7,12 +7,17 @@ import { confirmDeliveryBody, createDeliveryBody, optionalContextBody } from '..
 export function makeDeliveriesHandler(deps: AppDeps, options: HttpHandlerOptions) {
   return httpHandler(
     {
-      'POST /v1/deliveries': route(createDeliveryBody, (req) => createDelivery(deps, req.body)),
+      'POST /v1/deliveries': route(createDeliveryBody, (req) =>
+        createDelivery(deps, req.body, {
+          ...(req.context ? { context: req.context } : {}),
+          keyName: req.keyName,
+        }),
+      ),
       'GET /v1/deliveries/{deliveryId}': bodyless((req) =>
         getDelivery(deps, req.params.deliveryId as string),
       ),
       'POST /v1/deliveries/{deliveryId}/resend': route(optionalContextBody, (req) =>
-        resendDelivery(deps, req.params.deliveryId as string),
+        resendDelivery(deps, req.params.deliveryId as string, req.context, req.keyName),
       ),
       'POST /v1/deliveries/{deliveryId}/confirm': route(confirmDeliveryBody, (req) =>
         confirmDelivery(deps, req.params.deliveryId as string, req.body.code),

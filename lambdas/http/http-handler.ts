@@ -150,6 +150,10 @@ function contextOf(body: unknown): RequestContext | undefined {
 }
 
 export function toResponse(reply: Reply): APIGatewayProxyResult {
+  return plainResponse(reply);
+}
+
+function plainResponse(reply: Reply): APIGatewayProxyResult {
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers, body: '' };
   if (reply.contentType !== undefined) {

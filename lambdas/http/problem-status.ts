@@ -10,6 +10,7 @@ export const PROBLEM_STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  destination_blocked: 403,
   delivery_not_found: 404,
   factor_not_found: 404,
   no_pending_challenge: 404,

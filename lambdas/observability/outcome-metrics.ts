@@ -5,6 +5,7 @@
  * the dashboard use.
  */
 import { METRIC } from '../contract/telemetry';
+import { CONVERSION_METRICS } from '../domain/conversion-guard';
 import type { Outcome, OutcomeSink } from '../ports/outcomes';
 
 export interface MetricSink {
@@ -24,6 +25,17 @@ export function metricsFor(outcome: Outcome): Array<{ name: string; dimensions?:
       return [{ name: METRIC.verificationsFailed }];
     case 'lockout':
       return [{ name: METRIC.lockouts }];
+    case 'code_approved':
+      return [{ name: CONVERSION_METRICS.codesApproved, dimensions: { channel: outcome.channel } }];
+    case 'send_blocked':
+      return [{ name: METRIC.sendsBlocked, dimensions: { scope: outcome.scope, reason: outcome.reason } }];
+    case 'send_flagged':
+      return [
+        {
+          name: CONVERSION_METRICS.sendsFlagged,
+          dimensions: { scope: outcome.scope, reason: outcome.reason, channel: outcome.channel },
+        },
+      ];
   }
 }
 

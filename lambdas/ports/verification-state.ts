@@ -11,6 +11,7 @@ import type { AccountEvent } from '../domain/events';
 import type { Policy } from '../domain/policy';
 import type { LockPlan } from '../domain/lockout';
 import type { AbuseCounter, AbuseScope } from '../domain/abuse-limits';
+import type { ConversionCheck, ConversionScope } from '../domain/conversion-guard';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
@@ -25,6 +26,22 @@ import type {
 /** The abuse limits' counters of one send, in its clock hour. */
 export interface AbuseCounting {
   readonly counters: readonly AbuseCounter[];
+  readonly hourBucket: number;
+  /** A code send: counted toward its prefix's and country's conversion, and judged by it. */
+  readonly conversion?: ConversionCheck;
+}
+
+/** A code send the conversion guard judged low: blocked (enforce) or only flagged (monitor). */
+export interface ConversionBlock {
+  readonly scope: ConversionScope;
+  /** Epoch ms the block ends. */
+  readonly until: number;
+}
+
+/** One approved SMS or voice code, credited to its prefix's and country's hour (or taken back: -1). */
+export interface ConversionCredit {
+  readonly prefixHash: string;
+  readonly country?: string;
   readonly hourBucket: number;
 }
 
@@ -87,9 +104,15 @@ export type SendRefusalReason =
 export type SendRefusal =
   | { readonly ok: false; readonly reason: SendRefusalReason | 'locked' | 'conflict' }
   | { readonly ok: false; readonly reason: 'abuse'; readonly scope: AbuseScope }
+  | { readonly ok: false; readonly reason: 'low_conversion'; readonly block: ConversionBlock }
   | { readonly ok: false; readonly reason: 'idempotent'; readonly response: IdempotentResponse };
 
-export type SendReservationResult = { readonly ok: true } | SendRefusal;
+export type SendReservationResult =
+  | {
+      readonly ok: true;
+      /** Monitor mode: the guard judged the send low, and let it go. */ readonly flagged?: ConversionBlock;
+    }
+  | SendRefusal;
 
 /** The bounds an attempt is taken within. */
 export type AttemptLimits = Pick<Policy, 'maxAttempts' | 'hardLockAfter'>;
@@ -163,4 +186,14 @@ export interface VerificationStateStore {
 
   /** Support unlock: clears every lock and count. */
   unlock(userId: string, events: readonly AccountEvent[]): Promise<void>;
+
+  /** Counts one SMS or voice message that is not a code (a delivery, a notice) on the abuse limits. */
+  countAbuse(
+    counting: AbuseCounting,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly scope: AbuseScope }>;
+  /** Takes such a counting back (the message was then refused by another guard). */
+  uncountAbuse(counting: AbuseCounting): Promise<void>;
+
+  /** Adds one approval (or takes one back, `delta` -1) to the conversion of a code's prefix and country. */
+  creditConversion(credit: ConversionCredit, delta: 1 | -1): Promise<void>;
 }

@@ -54,6 +54,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
       return new SnsSmsSender(lean(new SNSClient(retry)), {
         senderId: messaging.smsSenderId,
         originationNumber: messaging.smsOriginationNumber,
+        ...(messaging.smsMaxPriceUsd ? { maxPriceUsd: messaging.smsMaxPriceUsd } : {}),
       });
     }),
     email: new LazySender(async () => {

@@ -117,7 +117,7 @@ describe('Stack: context overrides', () => {
 
   it('applies the API and WAF limits and the removal settings', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 20 })],
+      MethodSettings: Match.arrayWith([Match.objectLike({ HttpMethod: '*', ThrottlingRateLimit: 20 })]),
     });
     template.hasResourceProperties('AWS::ApiGateway::UsagePlan', { Quota: { Limit: 5000, Period: 'DAY' } });
     expect(JSON.stringify(resourcesOf(template, 'AWS::WAFv2::WebACL'))).toContain('"Limit":300');

@@ -169,3 +169,71 @@ describe('Rule: one end-user IP, and the whole service, are capped per hour', ()
     expect(app.outbox.list({})).toHaveLength(0);
   });
 });
+
+describe('Rule: delivery codes count on the abuse limits like any SMS or voice', () => {
+  it('refuses a delivery past the prefix cap with 429 scope prefix, creates and sends nothing, and counts its resends', async () => {
+    // Prepare
+    const app = await testApp({ policy: { maxSendsPerPrefixPerHour: 3, resendCooldownSeconds: 0 } });
+    const now = app.clock.now();
+    const create = (i: number) =>
+      app.call('POST', '/v1/deliveries', {
+        deliveryId: `parcel-${i}`,
+        userId: `shopper-${i}`,
+        windowStart: new Date(now).toISOString(),
+        windowEnd: new Date(now + 4 * 3_600_000).toISOString(),
+        channel: 'sms',
+        destination: number(i),
+      });
+    expect((await create(0)).status).toBe(201);
+    expect((await create(1)).status).toBe(201);
+    // Act
+    const resend = await app.call('POST', '/v1/deliveries/parcel-0/resend', {});
+    const refused = await create(2);
+    const email = await app.call('POST', '/v1/deliveries', {
+      deliveryId: 'parcel-mail',
+      userId: 'shopper-2',
+      windowStart: new Date(now).toISOString(),
+      windowEnd: new Date(now + 4 * 3_600_000).toISOString(),
+      channel: 'email',
+      destination: 'shopper@example.com',
+    });
+    // Assess
+    expect(resend.status).toBe(202);
+    expect(refused).toMatchObject({ status: 429, body: { code: 'send_limit_exceeded', scope: 'prefix' } });
+    expect(app.outbox.list({ to: number(2) })).toHaveLength(0);
+    expect((await app.call('GET', '/v1/deliveries/parcel-2')).status).toBe(404);
+    expect(email.status).toBe(201);
+    const events = (await app.call('GET', '/v1/users/shopper-2/events')).body.events as Array<{
+      type: string;
+      reason?: string;
+    }>;
+    expect(events).toContainEqual(expect.objectContaining({ type: 'send_blocked', reason: 'prefix' }));
+    const items = await scanTable(app);
+    expect(items.find((i) => String(i.pk).startsWith('ABUSE#prefix#'))?.n).toBe(3);
+  });
+
+  it('takes a delivery’s counts back when the delivery itself is refused (an existing id)', async () => {
+    // Prepare
+    const app = await testApp({ policy: { maxSendsPerPrefixPerHour: 2 } });
+    const now = app.clock.now();
+    const body = {
+      deliveryId: 'same',
+      userId: 'shopper',
+      windowStart: new Date(now).toISOString(),
+      windowEnd: new Date(now + 4 * 3_600_000).toISOString(),
+      channel: 'sms',
+      destination: number(0),
+    };
+    expect((await app.call('POST', '/v1/deliveries', body)).status).toBe(201);
+    // Act
+    const twin = await app.call('POST', '/v1/deliveries', body);
+    const other = await app.call('POST', '/v1/deliveries', {
+      ...body,
+      deliveryId: 'other',
+      destination: number(1),
+    });
+    // Assess
+    expect(twin.status).toBe(409);
+    expect(other.status).toBe(201);
+  });
+});

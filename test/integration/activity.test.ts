@@ -138,6 +138,17 @@ async function capThenNotify(app: TestApp): Promise<void> {
   }
   const blocked = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '+14155559999' });
   expect(blocked).toMatchObject({ status: 429, body: { scope: 'prefix' } });
+  // In monitor mode, codes nobody enters in another prefix: the owner's next one there is flagged (send_flagged).
+  (app.deps.policy as { conversionGuard: string }).conversionGuard = 'monitor';
+  app.clock.advance(3600);
+  for (let i = 0; i < app.policy.conversionPrefixSample - 1; i++) {
+    await app.call('POST', `/v1/users/unentered-${i}/factors`, {
+      type: 'sms',
+      destination: `+1212555${String(2000 + i).padStart(4, '0')}`,
+    });
+  }
+  const flagged = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '+12125559999' });
+  expect(flagged.status).toBe(201);
 }
 
 /** An app whose provider refuses the destinations in `refused`, with room for the history's sends. */

@@ -237,16 +237,55 @@ describe('Failure: DynamoDB unavailable', () => {
 });
 
 describe('Policy: allowed SMS countries', () => {
-  it('refuses phones outside ONETIME_SMS_ALLOWED_COUNTRIES and sends nothing', async () => {
+  it('refuses phones outside ONETIME_SMS_ALLOWED_COUNTRIES with 403 destination_blocked and sends nothing', async () => {
     // Prepare
     const app = await testApp({ env: { ONETIME_SMS_ALLOWED_COUNTRIES: 'us,ca' } });
+    const mail = await app.call('POST', '/v1/users/u/factors', {
+      type: 'email',
+      destination: 'u@example.com',
+    });
+    const mailId = (mail.body.factor as { factorId: string }).factorId;
+    await app.call('POST', `/v1/users/u/factors/${mailId}/activate`, { code: app.lastCode('u@example.com') });
     // Act
     const uk = await app.call('POST', '/v1/users/u/factors', { type: 'sms', destination: '+447911123456' });
     const us = await app.call('POST', '/v1/users/u/factors', { type: 'voice', destination: PHONE });
     // Assess
-    expect(uk).toMatchObject({ status: 400, body: { code: 'invalid_phone_number' } });
+    expect(uk).toMatchObject({
+      status: 403,
+      body: {
+        code: 'destination_blocked',
+        reason: 'country_not_allowed',
+        alternatives: [{ factorId: mailId }],
+      },
+    });
     expect(app.outbox.list({ to: '+447911123456' })).toHaveLength(0);
     expect(us.status).toBe(201);
+    const events = (await app.call('GET', '/v1/users/u/events')).body.events as Array<{
+      type: string;
+      reason?: string;
+    }>;
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'send_blocked', reason: 'country_not_allowed' }),
+    );
+    const factors = (await app.call('GET', '/v1/users/u/factors')).body.factors as Array<{ type: string }>;
+    expect(factors.map((f) => f.type).sort()).toEqual(['email', 'voice']);
+  });
+
+  it('sends no more codes to a factor whose country left the allow-list', async () => {
+    // Prepare: enrolled while any country was allowed; then the operator redeploys with US only.
+    const app = await testApp();
+    const { factorId } = await activeSmsFactor(app, 'gb', '+447911123456');
+    await app.call('POST', '/v1/users/gb/factors', { type: 'email', destination: 'gb@example.com' });
+    (app.deps.messaging as { smsAllowedCountries?: readonly string[] }).smsAllowedCountries = ['US'];
+    app.clock.advance(61);
+    // Act
+    const again = await app.call('POST', '/v1/users/gb/challenges', { purpose: 'login', factorId });
+    // Assess
+    expect(again).toMatchObject({
+      status: 403,
+      body: { code: 'destination_blocked', reason: 'country_not_allowed' },
+    });
+    expect(app.outbox.list({ to: '+447911123456' })).toHaveLength(1);
   });
 });
 

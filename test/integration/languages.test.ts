@@ -5,7 +5,6 @@
  * later security notices; and a malformed locale changes nothing.
  */
 import { CATALOGUES } from '../../lambdas/domain/catalogue';
-
 import { scanTable, testApp, type TestApp } from './harness';
 
 // Each case enrols and activates factors on its own table: several round trips to DynamoDB Local.

@@ -74,6 +74,7 @@ describe('Business metrics from use-case outcomes', () => {
       'code_sent',
       'verification_failed',
       'verification_approved',
+      'code_approved',
       'code_sent',
       ...Array<string>(5).fill('verification_failed'),
       'lockout',

@@ -2,6 +2,7 @@
  * Destinations: what is accepted as a phone number or an email address, its
  * normalised form (what messages go to) and its mask (what responses show).
  */
+import { answered } from './answered';
 import {
   maskEmail,
   maskPhone,
@@ -45,9 +46,14 @@ describe('Module: destination', () => {
         value: '+14155550100',
       });
       await expect(
-        normalisePhone('+447911123456', { ...SMS, allowedCountries: ['US', 'CA'] }),
-      ).rejects.toMatchObject({
-        code: 'invalid_phone_number',
+        normalisePhone('+447911123456', { ...SMS, allowedCountries: ['US', 'CA'] }).then(
+          () => undefined,
+          answered,
+        ),
+      ).resolves.toMatchObject({
+        status: 403,
+        code: 'destination_blocked',
+        reason: 'country_not_allowed',
       });
     });
   });

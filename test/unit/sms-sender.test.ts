@@ -71,6 +71,25 @@ describe('Module: sms-sender', () => {
       });
     });
 
+    it('caps the price of each message when a maximum is configured (AWS.SNS.SMS.MaxPrice)', async () => {
+      // Prepare
+      sns.on(PublishCommand).resolves({ MessageId: 'sns-3' });
+      const sender = new SnsSmsSender(client, { maxPriceUsd: '0.05' });
+
+      // Act
+      await sender.send(message);
+
+      // Assess
+      expect(sns.commandCalls(PublishCommand)[0]?.args[0].input).toEqual({
+        PhoneNumber: '+14155550100',
+        Message: '123456 is your code.',
+        MessageAttributes: {
+          'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+          'AWS.SNS.SMS.MaxPrice': { DataType: 'Number', StringValue: '0.05' },
+        },
+      });
+    });
+
     it('refuses anything but an SMS without calling SNS', async () => {
       // Prepare
       const sender = new SnsSmsSender(client, {});

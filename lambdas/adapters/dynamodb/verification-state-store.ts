@@ -22,8 +22,10 @@ import type { LockPlan } from '../../domain/lockout';
 import type { ChallengeRecord, UserSnapshot, UserState } from '../../domain/records';
 import { dayBucket, hourBucket } from '../../domain/send-limits';
 import type {
+  AbuseCounting,
   AcceptOutcome,
   Acceptance,
+  ConversionCredit,
   AttemptLimits,
   AttemptReservation,
   ReportOutcome,
@@ -31,7 +33,8 @@ import type {
   SendReservationResult,
   VerificationStateStore,
 } from '../../ports/verification-state';
-import { AbuseCounters } from './abuse-counters';
+import { AbuseCounters, allowedResult, refusedResult, type AbuseOutcome } from './abuse-counters';
+import { creditConversion } from './conversion-writes';
 import {
   acceptFactorUpdate,
   acceptRecoveryUpdate,
@@ -103,20 +106,34 @@ export class DynamoDbVerificationState implements VerificationStateStore {
         // The abuse counters go beside the reservation, in the same round trip.
         const [reserved, counted] = await Promise.allSettled([
           transactWrite(this.client, items),
-          abuse ? this.abuse.count(abuse) : Promise.resolve({ ok: true as const }),
+          abuse ? this.abuse.count(abuse) : Promise.resolve<AbuseOutcome>({ ok: true }),
         ]);
         const committed = reserved.status === 'fulfilled' && reserved.value === undefined;
         const allowed = counted.status === 'fulfilled' && counted.value.ok;
-        if (committed && allowed) return { ok: true };
+        if (committed && allowed) return allowedResult(counted.value);
         if (committed) await transactWrite(this.client, undoItems(this.table, r));
         if (!committed && abuse && allowed) await this.abuse.uncount(abuse);
         if (reserved.status === 'rejected') throw reserved.reason;
         if (counted.status === 'rejected') throw counted.reason;
         if (!committed) return refusal(reserved.value?.reasons ?? []);
-        return { ok: false, reason: 'abuse', scope: (counted.value as { scope: AbuseScope }).scope };
+        return refusedResult(counted.value as Exclude<AbuseOutcome, { ok: true }>);
       },
       (result) => !result.ok,
     );
+  }
+
+  async countAbuse(counting: AbuseCounting): Promise<{ ok: true } | { ok: false; scope: AbuseScope }> {
+    // Without a conversion check the counters refuse only by their caps.
+    const outcome = await this.abuse.count({ counters: counting.counters, hourBucket: counting.hourBucket });
+    return 'scope' in outcome ? { ok: false, scope: outcome.scope } : { ok: true };
+  }
+
+  async uncountAbuse(counting: AbuseCounting): Promise<void> {
+    await this.abuse.uncount({ counters: counting.counters, hourBucket: counting.hourBucket });
+  }
+
+  async creditConversion(credit: ConversionCredit, delta: 1 | -1): Promise<void> {
+    await creditConversion(this.client, this.table, credit, delta);
   }
 
   async reserveAttempt(userId: string, now: number, limits: AttemptLimits): Promise<AttemptReservation> {

@@ -19,6 +19,8 @@ export interface SnsSmsSenderOptions {
   readonly senderId?: string;
   /** E.164 origination number (toll-free, 10DLC, short code). @default unset */
   readonly originationNumber?: string;
+  /** The most one message may cost, in USD (`AWS.SNS.SMS.MaxPrice`): SNS refuses a dearer route. @default unset */
+  readonly maxPriceUsd?: string;
 }
 
 const THROTTLING = new Set([
@@ -56,6 +58,10 @@ export class SnsSmsSender implements Sender {
         DataType: 'String',
         StringValue: this.options.originationNumber,
       };
+    }
+    if (this.options.maxPriceUsd !== undefined) {
+      // Toll fraud sends to dear destinations: SNS drops a message that would cost more than this.
+      attributes['AWS.SNS.SMS.MaxPrice'] = { DataType: 'Number', StringValue: this.options.maxPriceUsd };
     }
     try {
       // Imported on first use: a cold start that sends no SMS never loads the SNS client.

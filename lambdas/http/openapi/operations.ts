@@ -47,7 +47,13 @@ export const COMMON_PROBLEMS = ['invalid_request', 'payload_too_large', 'unavail
 /** And every route that needs a key. */
 export const KEYED_PROBLEMS = ['unauthorized', 'forbidden'] as const;
 
-const SEND_PROBLEMS = ['resend_too_soon', 'send_limit_exceeded', 'delivery_failed', 'locked'];
+const SEND_PROBLEMS = [
+  'resend_too_soon',
+  'send_limit_exceeded',
+  'destination_blocked',
+  'delivery_failed',
+  'locked',
+];
 const CODE_PROBLEMS = [
   'code_incorrect',
   'code_superseded',
@@ -235,6 +241,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
       'no_active_factor',
       'resend_too_soon',
       'send_limit_exceeded',
+      'destination_blocked',
       'delivery_failed',
     ],
   },

@@ -35,6 +35,7 @@ import {
 import {
   DeliveryFailedError,
   DeliveryLockedError,
+  DestinationBlockedError,
   LockedError,
   ResendTooSoonError,
   SendLimitExceededError,
@@ -135,6 +136,21 @@ const entries: ReadonlyArray<readonly [DomainError, string, ProblemEntry['extras
             destinationMasked: z.string(),
           }),
         ),
+      ),
+    },
+  ],
+  [
+    new DestinationBlockedError('low_conversion', [], { scope: 'prefix', retryAfterSeconds: 21_600 }),
+    'SMS and voice may not go to this number: its country is not allowed (`country_not_allowed`), or codes sent to its number prefix or country are rarely entered (`low_conversion`, with `scope` and `Retry-After`); `alternatives` are the user’s other factors.',
+    {
+      reason: z.enum(['country_not_allowed', 'number_type', 'low_conversion']),
+      scope: z.optional(z.enum(['prefix', 'country'])),
+      alternatives: z.array(
+        z.looseObject({
+          factorId: z.string(),
+          channel: z.enum(DELIVERY_CHANNELS),
+          destinationMasked: z.string(),
+        }),
       ),
     },
   ],
