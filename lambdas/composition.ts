@@ -7,11 +7,13 @@ import { monotonicFactory } from 'ulid';
 import { documentClient } from './adapters/dynamodb/client';
 import { DynamoDbAccountStore } from './adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbDeliveryStore } from './adapters/dynamodb/dynamodb-delivery-store';
+import { DynamoDbLadderStore } from './adapters/dynamodb/dynamodb-ladder-store';
 import { DynamoDbStore, storeOptions } from './adapters/dynamodb/dynamodb-store';
 import { LazySecretBox, LazySender, LazyServerSecret } from './adapters/lazy';
+import { LazyStepScheduler } from './adapters/scheduler/lazy-step-scheduler';
 import type { AppDeps } from './app/deps';
 import { OwnerNotifier } from './app/owner-notifier';
-import { readRequired, readString, type Env } from './config/env';
+import { readOptional, readRequired, readString, type Env } from './config/env';
 import { readMessagingConfig } from './config/messaging';
 import { readPolicy } from './config/policy';
 import type { HttpHandlerOptions } from './http/http-handler';
@@ -82,6 +84,8 @@ export function awsDeps(env: Env = process.env): AppDeps {
     store,
     accounts,
     deliveries: new DynamoDbDeliveryStore(client, tableName, policy.eventRetentionDays),
+    ladders: new DynamoDbLadderStore(client, tableName),
+    steps: awsStepScheduler(env, retry),
     notifier: new OwnerNotifier({
       store,
       accounts,
@@ -107,6 +111,32 @@ export function awsDeps(env: Env = process.env): AppDeps {
     messaging,
     newId,
   };
+}
+
+/**
+ * Fallback steps as EventBridge Scheduler schedules, where the stack set the target
+ * (the step function, the role the scheduler assumes, the schedule group: only the
+ * challenges function gets them); elsewhere none, and a ladder's later steps are
+ * answered unscheduled.
+ */
+function awsStepScheduler(env: Env, retry: { maxAttempts: number }): LazyStepScheduler {
+  const functionArn = readOptional(env, 'ONETIME_FALLBACK_STEP_FUNCTION_ARN');
+  const roleArn = readOptional(env, 'ONETIME_FALLBACK_SCHEDULER_ROLE_ARN');
+  const groupName = readOptional(env, 'ONETIME_FALLBACK_SCHEDULE_GROUP');
+  if (functionArn === undefined || roleArn === undefined || groupName === undefined) {
+    return new LazyStepScheduler(undefined, log);
+  }
+  return new LazyStepScheduler(async () => {
+    const [{ SchedulerClient }, { EventBridgeStepScheduler }] = await Promise.all([
+      import('@aws-sdk/client-scheduler'),
+      import('./adapters/scheduler/eventbridge-step-scheduler'),
+    ]);
+    return new EventBridgeStepScheduler(
+      traced(new SchedulerClient(retry)),
+      { functionArn, roleArn, groupName },
+      log,
+    );
+  }, log);
 }
 
 /** Logging, metrics and tracing for the route handlers (Powertools). */

@@ -11,11 +11,13 @@ import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
 import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
 import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb/dynamodb-delivery-store';
+import { DynamoDbLadderStore } from '../lambdas/adapters/dynamodb/dynamodb-ladder-store';
 import { DynamoDbStore, storeOptions } from '../lambdas/adapters/dynamodb/dynamodb-store';
 import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
 import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
 import type { AppDeps } from '../lambdas/app/deps';
+import { runFallbackStep } from '../lambdas/app/fallback-step';
 import { OwnerNotifier } from '../lambdas/app/owner-notifier';
 import type { Env } from '../lambdas/config/env';
 import { readMessagingConfig } from '../lambdas/config/messaging';
@@ -28,10 +30,12 @@ import { problemResponse } from '../lambdas/http/problem-response';
 import type { Clock } from '../lambdas/ports/clock';
 import { systemClock } from '../lambdas/ports/clock';
 import type { RefusalReason } from '../lambdas/ports/sender';
+import type { StepScheduler } from '../lambdas/ports/step-scheduler';
 import { localKeyRing, parseLocalKeys } from '../lambdas/http/api-keys';
 import { apiGatewayEvent } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { matchRoute } from './router';
+import { TimerStepScheduler } from './timer-step-scheduler';
 
 export interface LocalAppOptions {
   readonly endpoint: string;
@@ -47,6 +51,8 @@ export interface LocalAppOptions {
   readonly instrument?: (client: DynamoDBDocumentClient) => void;
   /** Simulated provider refusals, for exercising `delivery_failed` locally. */
   readonly refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
+  /** Schedules fallback steps instead of the in-process timers (tests of a scheduler that fails). */
+  readonly stepScheduler?: StepScheduler;
 }
 
 export interface PlainResponse {
@@ -58,6 +64,8 @@ export interface PlainResponse {
 export interface LocalApp {
   readonly deps: AppDeps;
   readonly outbox: Outbox;
+  /** The in-process timers that run fallback steps at their time. */
+  readonly timers: TimerStepScheduler;
   dispatch(request: {
     method: string;
     path: string;
@@ -89,10 +97,13 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const log = options.log ?? silentLog;
   const secret = new StaticSecret(options.secret);
   const newId = monotonicFactory();
+  const timers = new TimerStepScheduler(clock, log);
   const deps: AppDeps = {
     store,
     accounts,
     deliveries: new DynamoDbDeliveryStore(client, options.tableName, policy.eventRetentionDays),
+    ladders: new DynamoDbLadderStore(client, options.tableName),
+    steps: options.stepScheduler ?? timers,
     notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log, secret, policy, newId }),
     senders,
     clock,
@@ -106,10 +117,13 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   };
   const keys = localKeyRing(options.apiKey, parseLocalKeys(env.ONETIME_API_KEYS));
   const handlers = makeHandlers(deps, { log, keys });
+  // A timer runs what the step function runs in AWS.
+  timers.bind((step) => runFallbackStep(deps, step, { onRefusal: 'skip' }));
 
   return {
     deps,
     outbox,
+    timers,
     async dispatch(request) {
       const path = request.path;
       const match = matchRoute(request.method, path);

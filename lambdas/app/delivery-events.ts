@@ -64,16 +64,29 @@ export function outcomeOf(message: string, receivedAt: number): DeliveryOutcomeR
   };
 }
 
+export interface DeliveryEventDeps {
+  readonly store: Store;
+  readonly log: Log;
+  readonly now: () => number;
+  /**
+   * Runs after a failure is recorded: a fallback ladder whose step this message was
+   * moves on at once (advanceLadderAfterFailure in lambdas/app/fallback-step.ts).
+   */
+  readonly onFailed?: (failed: DeliveryOutcomeRecord) => Promise<void>;
+}
+
 export async function recordDeliveryEvents(
-  deps: { store: Store; log: Log; now: () => number },
+  deps: DeliveryEventDeps,
   messages: readonly string[],
 ): Promise<number> {
   let recorded = 0;
   for (const message of messages) {
     const outcome = outcomeOf(message, deps.now());
     if (!outcome) continue;
-    if (await deps.store.recordDeliveryStatus(outcome)) recorded++;
-    else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
+    if (await deps.store.recordDeliveryStatus(outcome)) {
+      recorded++;
+      if (outcome.status === 'failed') await deps.onFailed?.(outcome);
+    } else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
   }
   return recorded;
 }

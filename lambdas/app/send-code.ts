@@ -39,6 +39,7 @@ import {
   sendsRemainingAfter,
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
+import { isWaiting, StepNotWaitingError, type FallbackStep, type Ladder } from '../domain/fallback';
 import { phoneCountry } from '../domain/phone-numbers';
 import type { Policy } from '../config/policy';
 import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
@@ -64,6 +65,10 @@ export interface SendCodeInput {
   readonly locale?: string;
   /** Set when this send creates the factor. */
   readonly createsFactor?: boolean;
+  /** Starts a fallback ladder: always a new code, carrying the planned ladder (this send is its first step). */
+  readonly ladder?: Ladder;
+  /** Sends step `index` of challenge `challengeId`'s ladder: its code again, the step taken in the same write. */
+  readonly step?: { readonly challengeId: string; readonly index: number };
   /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
   readonly reply: (sent: SentCode) => Reply;
 }
@@ -113,8 +118,11 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     const liveId = snapshot.state.live[slot];
     const live = snapshot.challenges.find((c) => c.challengeId === liveId);
     const current = live && isCurrent(live, now) ? live : undefined;
-    const reuse = canReuse(current, now, policy) ? current : undefined;
+    // A ladder's step repeats its challenge's code whatever life it has left; a new ladder gets a new code.
+    const target = input.step ? stepTarget(snapshot, input.step, now) : undefined;
+    const reuse = target ?? (!input.ladder && canReuse(current, now, policy) ? current : undefined);
     const delivery = { channel, factorId: input.factor.factorId, at: now, status: 'sent' as const };
+    const claimStep = target && input.step ? claimOf(target, input.step.index, input.factor, now) : undefined;
     const challenge: ChallengeRecord = reuse
       ? {
           ...reuse,
@@ -122,6 +130,9 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           factorId: input.factor.factorId,
           destinationMasked: input.factor.destinationMasked ?? '',
           deliveries: [...reuse.deliveries, delivery],
+          ...(claimStep && reuse.fallback
+            ? { fallback: withStep(reuse.fallback, claimStep.index, claimStep.step) }
+            : {}),
         }
       : {
           userId: input.userId,
@@ -137,6 +148,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           createdAt: now,
           expiresAt: now + policy.codeTtlSeconds * 1000,
           deliveries: [delivery],
+          ...(input.ladder ? { fallback: input.ladder } : {}),
         };
     const sent: SentCode = {
       challenge,
@@ -189,6 +201,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
             delivery,
             deliveryIndex: reuse.deliveries.length,
             destinationMasked: input.factor.destinationMasked ?? '',
+            ...(claimStep ? { claimStep } : {}),
           }
         : { kind: 'new', record: challenge, ...(supersedes ? { supersedes } : {}) },
       ...(input.createsFactor
@@ -311,6 +324,50 @@ async function deliver(
     });
     throw failure;
   }
+}
+
+/**
+ * The challenge whose ladder step is to be sent, as read: still the slot's live,
+ * pending code, with the step still waiting; else StepNotWaitingError.
+ */
+function stepTarget(
+  snapshot: UserSnapshot,
+  step: { readonly challengeId: string; readonly index: number },
+  now: number,
+): ChallengeRecord {
+  const c = snapshot.challenges.find((x) => x.challengeId === step.challengeId);
+  if (!c || !isCurrent(c, now) || snapshot.state.live[c.slot] !== c.challengeId) {
+    throw new StepNotWaitingError('stopped');
+  }
+  const s = c.fallback?.steps[step.index];
+  if (!s || !isWaiting(s)) throw new StepNotWaitingError('taken');
+  return c;
+}
+
+function claimOf(
+  c: ChallengeRecord,
+  index: number,
+  factor: FactorRecord,
+  now: number,
+): { index: number; step: FallbackStep; previous: FallbackStep } {
+  const previous = c.fallback?.steps[index] as FallbackStep;
+  const { reason: _reason, ...rest } = previous;
+  return {
+    index,
+    previous,
+    step: {
+      ...rest,
+      state: 'sent',
+      at: now,
+      deliveryIndex: c.deliveries.length,
+      factorId: factor.factorId,
+      ...(factor.destinationMasked !== undefined ? { destinationMasked: factor.destinationMasked } : {}),
+    },
+  };
+}
+
+function withStep(ladder: Ladder, index: number, step: FallbackStep): Ladder {
+  return { ...ladder, steps: ladder.steps.map((s, i) => (i === index ? step : s)) };
 }
 
 /** The life a message states: what is left of the code, never less than a minute. */

@@ -3,7 +3,8 @@
  * One documented object, read once; the domain takes it as a plain value so tests
  * can pass their own.
  */
-import { readInt, type Env } from './env';
+import { parseLadder, splitLadderSetting, type LadderStep } from '../domain/fallback';
+import { ConfigError, readInt, readString, type Env } from './env';
 
 export interface Policy {
   /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
@@ -48,6 +49,8 @@ export interface Policy {
   readonly maxSmsPerHour: number;
   /** The whole service's voice calls in a clock hour. @default 200 */
   readonly maxVoicePerHour: number;
+  /** The ladder `fallback: true` climbs: channel@seconds after the first send. @default sms,voice@60,email@180 (ONETIME_FALLBACK) */
+  readonly fallback: readonly LadderStep[];
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -72,7 +75,28 @@ export const DEFAULT_POLICY: Policy = {
   maxSendsPerKeyPerHour: 1000,
   maxSmsPerHour: 2000,
   maxVoicePerHour: 200,
+  fallback: [
+    { channel: 'sms', delaySeconds: 0 },
+    { channel: 'voice', delaySeconds: 60 },
+    { channel: 'email', delaySeconds: 180 },
+  ],
 };
+
+/** ONETIME_FALLBACK, read with the request rules of a ladder (docs/api.md, "Fallback ladders"); bad → ConfigError. */
+export function readFallback(
+  env: Env,
+  codeTtlSeconds: number,
+  fallback: readonly LadderStep[],
+): readonly LadderStep[] {
+  const raw = readString(env, 'ONETIME_FALLBACK', '');
+  if (raw === '') return fallback;
+  const parsed = parseLadder(splitLadderSetting(raw), codeTtlSeconds);
+  if (!parsed.ok) {
+    const why = parsed.errors.map((e) => `${e.path.replace('/fallback', 'step ')}: ${e.message}`).join('; ');
+    throw new ConfigError(`ONETIME_FALLBACK must read like sms,voice@60,email@180, got "${raw}" (${why})`);
+  }
+  return parsed.steps;
+}
 
 export function readPolicy(env: Env): Policy {
   const d = DEFAULT_POLICY;
@@ -113,5 +137,6 @@ export function readPolicy(env: Env): Policy {
     maxSendsPerKeyPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR', d.maxSendsPerKeyPerHour, 1),
     maxSmsPerHour: readInt(env, 'ONETIME_MAX_SMS_PER_HOUR', d.maxSmsPerHour, 1),
     maxVoicePerHour: readInt(env, 'ONETIME_MAX_VOICE_PER_HOUR', d.maxVoicePerHour, 1),
+    fallback: readFallback(env, readInt(env, 'ONETIME_CODE_TTL_SECONDS', d.codeTtlSeconds, 1), d.fallback),
   };
 }

@@ -196,6 +196,15 @@ export class DeliveryExistsError extends DomainError {
   }
 }
 
+export class FallbackExhaustedError extends DomainError {
+  readonly status = 409;
+  readonly code = 'fallback_exhausted';
+  readonly title = 'No further fallback step';
+  constructor() {
+    super('This challenge has no fallback step left to send: every step was sent or skipped.');
+  }
+}
+
 export class CodeExpiredError extends DomainError {
   readonly status = 410;
   readonly code = 'code_expired';

@@ -1,6 +1,7 @@
-/** Challenge routes: send a code, read a challenge's status. */
+/** Challenge routes: send a code (with a fallback ladder or not), move a ladder on, read a challenge's status. */
 import { getChallenge, startChallenge } from '../app/challenges';
 import type { AppDeps } from '../app/deps';
+import { nextFallbackStep } from '../app/fallback-ladder';
 import { reportUnrequested } from '../app/reports';
 import { bodyless, httpHandler, route, type HttpHandlerOptions } from '../http/http-handler';
 import { idempotencyOf } from '../http/idempotency-key';
@@ -19,10 +20,14 @@ export function makeChallengesHandler(deps: AppDeps, options: HttpHandlerOptions
           context: req.context,
           idempotency: idempotencyOf(req, 'start-challenge'),
           keyName: req.keyName,
+          fallback: req.body.fallback,
         }),
       ),
       'GET /v1/users/{userId}/challenges/{challengeId}': bodyless((req) =>
         getChallenge(deps, req.params.userId as string, req.params.challengeId as string),
+      ),
+      'POST /v1/users/{userId}/challenges/{challengeId}/next': route(optionalContextBody, (req) =>
+        nextFallbackStep(deps, req.params.userId as string, req.params.challengeId as string, req.context),
       ),
       'POST /v1/users/{userId}/challenges/{challengeId}/report': route(optionalContextBody, (req) =>
         reportUnrequested(deps, req.params.userId as string, req.params.challengeId as string, req.context),

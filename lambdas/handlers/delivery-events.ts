@@ -1,12 +1,10 @@
 /** SNS-subscribed handler: SES delivery events for emailed codes. Not an HTTP route. */
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { recordDeliveryEvents } from '../app/delivery-events';
-import type { Log } from '../observability/log';
-import type { Store } from '../ports/store';
+import { recordDeliveryEvents, type DeliveryEventDeps } from '../app/delivery-events';
 
 export function makeDeliveryEventsHandler(
-  deps: { store: Store; log: Log; now: () => number },
+  deps: DeliveryEventDeps,
   middlewares: ReadonlyArray<MiddlewareObj<SNSEvent, { recorded: number }>> = [],
 ) {
   const handler = middy<SNSEvent, { recorded: number }>({ timeoutEarlyInMillis: 0 });
