@@ -12,6 +12,7 @@ import { KEY_SCOPES, type KeyScope } from '../lambdas/http/routes';
 import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lambdas/domain/number-types';
 import { serviceNameProblem } from '../lambdas/config/messaging';
 import { matchLanguage } from '../lambdas/domain/locale';
+import { readFallback } from '../lambdas/config/policy';
 
 /** The policy variables of docs/api.md, "Policy" (plus retention knobs), passed to the functions only when set. */
 export const POLICY_VARIABLES = [
@@ -36,6 +37,7 @@ export const POLICY_VARIABLES = [
   'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR',
   'ONETIME_MAX_SMS_PER_HOUR',
   'ONETIME_MAX_VOICE_PER_HOUR',
+  'ONETIME_FALLBACK',
 ] as const;
 export type PolicyVariable = (typeof POLICY_VARIABLES)[number];
 
@@ -277,7 +279,9 @@ export function readConfig(read: ContextReader): OnetimeConfig {
   for (const name of POLICY_VARIABLES) {
     const value = str(read, name);
     if (value === undefined) continue;
-    if (!/^\d+$/.test(value))
+    // The ladder is read as the functions will read it, so a bad one fails synthesis, not the first request.
+    if (name === 'ONETIME_FALLBACK') fallbackProblem(value);
+    else if (!/^\d+$/.test(value))
       throw new ConfigError(`context "${name}" must be a whole number, got "${value}"`);
     policy[name] = value;
   }
@@ -321,4 +325,15 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       alarmEmail: matching(read, 'alarmEmail', EMAIL, 'an e-mail address'),
     }),
   };
+}
+
+/** ONETIME_FALLBACK read as the functions will read it (its delays checked against the code's life there). */
+function fallbackProblem(value: string): void {
+  try {
+    readFallback({ ONETIME_FALLBACK: value }, Number.MAX_SAFE_INTEGER, []);
+  } catch (error) {
+    throw new ConfigError(
+      `context "ONETIME_FALLBACK" ${error instanceof Error ? error.message : 'is not valid'}`,
+    );
+  }
 }

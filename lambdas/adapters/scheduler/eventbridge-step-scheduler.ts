@@ -6,8 +6,9 @@
  * function decides whether to send, so a schedule that runs after approval, or
  * twice, sends nothing.
  */
-import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
+// Types only at the top: the client comes from the runtime's SDK on first use (lib/bundling.ts,
+// LOADED_ON_FIRST_USE), so a static value import here would load it at every cold start.
+import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Log } from '../../observability/log';
 import type { DueStep, StepScheduler } from '../../ports/step-scheduler';
 
@@ -66,6 +67,7 @@ export class EventBridgeStepScheduler implements StepScheduler {
   ) {}
 
   async schedule(steps: readonly DueStep[]): Promise<{ readonly unscheduled: readonly number[] }> {
+    const { CreateScheduleCommand } = await import('@aws-sdk/client-scheduler');
     const results = await Promise.allSettled(
       steps.map((step) =>
         this.client.send(new CreateScheduleCommand(createScheduleInput(this.target, step))),
@@ -74,7 +76,7 @@ export class EventBridgeStepScheduler implements StepScheduler {
     const unscheduled: number[] = [];
     results.forEach((result, i) => {
       // A schedule of that name exists already: this step is scheduled (a retried request).
-      if (result.status === 'fulfilled' || result.reason instanceof ConflictException) return;
+      if (result.status === 'fulfilled' || errorName(result.reason) === 'ConflictException') return;
       const reason: unknown = result.reason;
       this.log?.warn('fallback step not scheduled', {
         stepIndex: steps[i]?.stepIndex,
@@ -84,4 +86,8 @@ export class EventBridgeStepScheduler implements StepScheduler {
     });
     return { unscheduled };
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : '';
 }
