@@ -338,8 +338,7 @@ describe('Fallback ladders: failures move on at once', () => {
     let refusing = false;
     const app = await testApp({
       policy: { ...roomy, fallback: ladder(['sms', 0], ['voice', 1], ['email', 500]) },
-      refuse: (to, channel) =>
-        refusing && channel === 'voice' && to === VOICE ? 'rejected' : undefined,
+      refuse: (to, channel) => (refusing && channel === 'voice' && to === VOICE ? 'rejected' : undefined),
     });
     await threeFactors(app, 'refused');
     refusing = true;
