@@ -10,7 +10,7 @@ import { UpdateItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../lambdas/adapters/dynamodb/table';
-import { DEFAULT_POLICY } from '../lambdas/config/policy';
+import { DEFAULT_POLICY } from '../lambdas/domain/policy';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/dynamodb-local';
 import { createLocalApp, type LocalApp } from '../local/local-app';
 import { startLocalServer } from '../local/server';

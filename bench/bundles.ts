@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { entryFile } from '../lambdas/http/routes';
+import { entryFile } from '../lambdas/contract/routes';
 import { ALL_FUNCTIONS } from '../lib/access';
 import { esbuildOptions, NODE_OPTIONS } from '../lib/bundling';
 import { COLD_START_ENV } from './cold-start-env';

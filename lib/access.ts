@@ -8,7 +8,7 @@
  * routes deploy and work for plain record keeping, and anything more powerful is
  * a deliberate one-line change here.
  */
-import { FUNCTION_NAMES } from '../lambdas/http/routes';
+import { FUNCTION_NAMES } from '../lambdas/contract/routes';
 import type { TableAccess } from './data';
 
 export interface FunctionAccess {

@@ -17,7 +17,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { KEY_SCOPES, type KeyScope } from '../lambdas/http/routes';
+import { KEY_SCOPES, type KeyScope } from '../lambdas/contract/routes';
 
 /** One row of the route table (the shape of `lambdas/http/routes.ts`). */
 export interface ApiRoute {

@@ -8,38 +8,13 @@
  * numbers or booleans: both are accepted.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { KEY_SCOPES, type KeyScope } from '../lambdas/http/routes';
-import { isNumberTypeName, NUMBER_TYPE_NAMES, type NumberTypeName } from '../lambdas/domain/number-types';
-import { serviceNameProblem } from '../lambdas/config/messaging';
-import { matchLanguage } from '../lambdas/domain/locale';
-import { readFallback } from '../lambdas/config/policy';
+import { KEY_SCOPES, type KeyScope } from '../lambdas/contract/routes';
+import { ConfigError as EnvConfigError } from '../lambdas/contract/env';
+import { readMessagingConfig } from '../lambdas/contract/messaging-env';
+import { POLICY_VARIABLES, readPolicy, type PolicyVariable } from '../lambdas/contract/policy-env';
 
 /** The policy variables of docs/api.md, "Policy" (plus retention knobs), passed to the functions only when set. */
-export const POLICY_VARIABLES = [
-  'ONETIME_CODE_LENGTH',
-  'ONETIME_CODE_TTL_SECONDS',
-  'ONETIME_REUSE_MIN_REMAINING_SECONDS',
-  'ONETIME_RESEND_COOLDOWN_SECONDS',
-  'ONETIME_MAX_SENDS_PER_HOUR',
-  'ONETIME_MAX_SENDS_PER_DAY',
-  'ONETIME_MAX_ATTEMPTS',
-  'ONETIME_FIRST_LOCKOUT_SECONDS',
-  'ONETIME_LOCKOUT_SECONDS',
-  'ONETIME_HARD_LOCK_AFTER',
-  'ONETIME_DEVICE_TTL_DAYS',
-  'ONETIME_MAX_FACTORS',
-  'ONETIME_TOTP_WINDOW',
-  'ONETIME_EVENT_RETENTION_DAYS',
-  'ONETIME_CHALLENGE_RETENTION_SECONDS',
-  'ONETIME_MAX_SENDS_PER_PREFIX_PER_HOUR',
-  'ONETIME_MAX_SENDS_PER_COUNTRY_PER_HOUR',
-  'ONETIME_MAX_SENDS_PER_IP_PER_HOUR',
-  'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR',
-  'ONETIME_MAX_SMS_PER_HOUR',
-  'ONETIME_MAX_VOICE_PER_HOUR',
-  'ONETIME_FALLBACK',
-] as const;
-export type PolicyVariable = (typeof POLICY_VARIABLES)[number];
+export { POLICY_VARIABLES, type PolicyVariable };
 
 const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
 
@@ -83,7 +58,7 @@ export interface OnetimeConfig {
   /** ISO 3166 alpha-2 countries SMS and voice may be sent to; empty = any. @default [] (`smsAllowedCountries`, comma list → ONETIME_SMS_ALLOWED_COUNTRIES) */
   readonly smsAllowedCountries: readonly string[];
   /** Kinds of phone number docs/api.md, Policy refuses that the operator allows anyway, e.g. toll_free. @default [] (`ONETIME_ALLOWED_NUMBER_TYPES`, comma list, passed under the same name) */
-  readonly allowedNumberTypes: readonly NumberTypeName[];
+  readonly allowedNumberTypes: readonly string[];
   /**
    * The account's SMS monthly spend limit in USD. When set, the stack writes it to the SNS account
    * attributes; the spend alarm fires at 80 % of it (of 1 USD, AWS's default for new accounts, when unset:
@@ -137,6 +112,16 @@ export type ContextReader = (key: string) => unknown;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** Runs one of the functions' environment readers, naming the context key when it refuses. */
+function checked<T>(key: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EnvConfigError) throw new ConfigError(`context "${key}": ${error.message}`);
+    throw error;
+  }
 }
 
 function str(read: ContextReader, key: string): string | undefined {
@@ -259,32 +244,27 @@ export function readConfig(read: ContextReader): OnetimeConfig {
   )
     throw new ConfigError('context "apiKeys" names must be unique and not "default"');
 
-  const allowedNumberTypes = list(read, 'ONETIME_ALLOWED_NUMBER_TYPES').map((n) => n.toLowerCase());
-  for (const name of allowedNumberTypes) {
-    if (!isNumberTypeName(name))
-      throw new ConfigError(
-        `context "ONETIME_ALLOWED_NUMBER_TYPES" has "${name}": use ${NUMBER_TYPE_NAMES.join(', ')}`,
-      );
-  }
-
+  // The functions' own readers judge these values, so what fails here would fail at cold start.
+  const allowedNumberTypes = [
+    ...checked(
+      'ONETIME_ALLOWED_NUMBER_TYPES',
+      () =>
+        readMessagingConfig({
+          ONETIME_ALLOWED_NUMBER_TYPES: list(read, 'ONETIME_ALLOWED_NUMBER_TYPES').join(','),
+        }).allowedNumberTypes ?? [],
+    ),
+  ];
   const serviceName = str(read, 'serviceName') ?? 'onetime';
-  const nameProblem = serviceNameProblem(serviceName);
-  if (nameProblem !== undefined) throw new ConfigError(`context "serviceName" ${nameProblem}`);
+  checked('serviceName', () => readMessagingConfig({ ONETIME_SERVICE_NAME: serviceName }));
   const defaultLocale = str(read, 'defaultLocale') ?? 'en';
-  if (matchLanguage(defaultLocale) === undefined) {
-    throw new ConfigError(`context "defaultLocale" must be a supported language tag, got "${defaultLocale}"`);
-  }
+  checked('defaultLocale', () => readMessagingConfig({ ONETIME_DEFAULT_LOCALE: defaultLocale }));
 
   const policy: Partial<Record<PolicyVariable, string>> = {};
   for (const name of POLICY_VARIABLES) {
     const value = str(read, name);
-    if (value === undefined) continue;
-    // The ladder is read as the functions will read it, so a bad one fails synthesis, not the first request.
-    if (name === 'ONETIME_FALLBACK') fallbackProblem(value);
-    else if (!/^\d+$/.test(value))
-      throw new ConfigError(`context "${name}" must be a whole number, got "${value}"`);
-    policy[name] = value;
+    if (value !== undefined) policy[name] = value;
   }
+  checked('policy', () => readPolicy(policy));
 
   return {
     stage,
@@ -302,7 +282,7 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       matching(read, 'sesConfigurationSetName', /^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -') ??
       `onetime-${stage}`,
     smsAllowedCountries,
-    allowedNumberTypes: allowedNumberTypes as NumberTypeName[],
+    allowedNumberTypes,
     scopedApiKeys,
     manageSmsAccountSettings: bool(read, 'manageSmsAccountSettings', true),
     lockoutAlarmThreshold: int(read, 'lockoutAlarmThreshold', 20, 1),
@@ -325,15 +305,4 @@ export function readConfig(read: ContextReader): OnetimeConfig {
       alarmEmail: matching(read, 'alarmEmail', EMAIL, 'an e-mail address'),
     }),
   };
-}
-
-/** ONETIME_FALLBACK read as the functions will read it (its delays checked against the code's life there). */
-function fallbackProblem(value: string): void {
-  try {
-    readFallback({ ONETIME_FALLBACK: value }, Number.MAX_SAFE_INTEGER, []);
-  } catch (error) {
-    throw new ConfigError(
-      `context "ONETIME_FALLBACK" ${error instanceof Error ? error.message : 'is not valid'}`,
-    );
-  }
 }

@@ -8,7 +8,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TTL_ATTRIBUTE } from '../lambdas/adapters/dynamodb/keys';
+import { TABLE_SCHEMA } from '../lambdas/contract/table';
 
 /** DynamoDB actions grouped by what a function does with the table. TransactWriteItems is authorised per item. */
 export const TABLE_ACTIONS = {
@@ -39,10 +39,10 @@ export interface OnetimeDataProps {
 }
 
 export class OnetimeData extends Construct {
-  /** Attribute names the functions rely on (the TTL one is the adapters' own). */
-  static readonly PARTITION_KEY = 'pk';
-  static readonly SORT_KEY = 'sk';
-  static readonly TTL_ATTRIBUTE = TTL_ATTRIBUTE;
+  /** Attribute names the functions rely on. */
+  static readonly PARTITION_KEY = TABLE_SCHEMA.partitionKey;
+  static readonly SORT_KEY = TABLE_SCHEMA.sortKey;
+  static readonly TTL_ATTRIBUTE = TABLE_SCHEMA.ttlAttribute;
 
   readonly table: dynamodb.Table;
 

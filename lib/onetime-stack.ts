@@ -9,9 +9,14 @@ import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { DELIVERY_CHANNELS } from '../lambdas/domain/channel';
-import { entryFile, FUNCTION_NAMES, ROUTES } from '../lambdas/http/routes';
-import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/observability/names';
+import { readFunctionConfig } from '../lambdas/contract/function-config';
+import { entryFile, FUNCTION_NAMES, ROUTES } from '../lambdas/contract/routes';
+import {
+  CHANNEL_DIMENSION_VALUES,
+  METRIC,
+  METRICS_NAMESPACE,
+  SERVICE_NAME,
+} from '../lambdas/contract/telemetry';
 import { accessOf, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION, type FunctionAccess } from './access';
 import { keyScopesSetting, OnetimeApi, type ApiRoute } from './api';
 import type { OnetimeConfig } from './config';
@@ -163,7 +168,7 @@ export class OnetimeStack extends Stack {
         namespace: METRICS_NAMESPACE,
         serviceName: SERVICE_NAME,
         metric: METRIC,
-        channels: DELIVERY_CHANNELS,
+        channels: CHANNEL_DIMENSION_VALUES,
       },
       topicKey: this.secrets.topicKey,
       ...(config.alarmEmail === undefined ? {} : { alarmEmail: config.alarmEmail }),
@@ -189,7 +194,7 @@ export class OnetimeStack extends Stack {
       ONETIME_ALLOWED_NUMBER_TYPES:
         config.allowedNumberTypes.length > 0 ? config.allowedNumberTypes.join(',') : undefined,
     };
-    return {
+    const environment = {
       TABLE_NAME: this.data.table.tableName,
       ONETIME_HMAC_SECRET_ARN: this.secrets.hmacSecret.secretArn,
       ONETIME_TOTP_KEY_ID: this.secrets.totpKey.keyArn,
@@ -205,6 +210,9 @@ export class OnetimeStack extends Stack {
       ),
       ...config.policy,
     };
+    // The functions' own reader: what it refuses would fail every cold start.
+    readFunctionConfig(environment);
+    return environment;
   }
 
   /** One function's row of lib/access.ts, as statements on its own role. */

@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../lambdas/config/env';
+import { ConfigError } from '../lambdas/contract/env';
 
 /** A lock file younger than this that cannot be read yet is another server's, mid-write. */
 const FRESH_MS = 5_000;

@@ -6,26 +6,22 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { monotonicFactory } from 'ulid';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { documentClient } from '../lambdas/adapters/dynamodb/client';
-import { DynamoDbAccountStore } from '../lambdas/adapters/dynamodb/dynamodb-account-store';
-import { DynamoDbDeliveryStore } from '../lambdas/adapters/dynamodb/dynamodb-delivery-store';
-import { DynamoDbLadderStore } from '../lambdas/adapters/dynamodb/dynamodb-ladder-store';
-import { DynamoDbStore, storeOptions } from '../lambdas/adapters/dynamodb/dynamodb-store';
+import { wireApp } from '../lambdas/wiring/wire-app';
 import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
 import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
 import type { AppDeps } from '../lambdas/app/deps';
 import { runFallbackStep } from '../lambdas/app/fallback-step';
-import { OwnerNotifier } from '../lambdas/app/owner-notifier';
-import type { Env } from '../lambdas/config/env';
-import { readMessagingConfig } from '../lambdas/config/messaging';
-import { readPolicy, type Policy } from '../lambdas/config/policy';
+import type { Env } from '../lambdas/contract/env';
+import { readMessagingConfig } from '../lambdas/contract/messaging-env';
+import { readPolicy } from '../lambdas/contract/policy-env';
+import { type Policy } from '../lambdas/domain/policy';
 import type { DeliveryChannel } from '../lambdas/domain/channel';
 import { MethodNotAllowedError, NotFoundError, type DomainError } from '../lambdas/domain/errors';
 import { makeHandlers } from '../lambdas/handlers';
-import type { Log } from '../lambdas/observability/log';
+import type { Log } from '../lambdas/ports/log';
 import { problemResponse } from '../lambdas/http/problem-response';
 import type { Clock } from '../lambdas/ports/clock';
 import { systemClock } from '../lambdas/ports/clock';
@@ -90,31 +86,24 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     credentials: LOCAL_CREDENTIALS,
   });
   options.instrument?.(client);
-  const store = new DynamoDbStore(client, { tableName: options.tableName, ...storeOptions(policy) });
-  const accounts = new DynamoDbAccountStore(client, options.tableName, policy.eventRetentionDays);
   const senders = { sms: sender, voice: sender, email: sender };
   const messaging = readMessagingConfig(env);
   const log = options.log ?? silentLog;
-  const secret = new StaticSecret(options.secret);
-  const newId = monotonicFactory();
   const timers = new TimerStepScheduler(clock, log);
-  const deps: AppDeps = {
-    store,
-    accounts,
-    deliveries: new DynamoDbDeliveryStore(client, options.tableName, policy.eventRetentionDays),
-    ladders: new DynamoDbLadderStore(client, options.tableName),
+  const deps = wireApp({
+    client,
+    tableName: options.tableName,
     steps: options.stepScheduler ?? timers,
-    notifier: new OwnerNotifier({ store, accounts, senders, clock, messaging, log, secret, policy, newId }),
+    policy,
+    messaging,
     senders,
     clock,
-    secret,
+    secret: new StaticSecret(options.secret),
     secretBox: new LocalSecretBox(
       Buffer.from(hkdfSync('sha256', options.secret, Buffer.alloc(0), 'onetime totp secrets', 32)),
     ),
-    policy,
-    messaging,
-    newId,
-  };
+    log,
+  });
   const keys = localKeyRing(options.apiKey, parseLocalKeys(env.ONETIME_API_KEYS));
   const handlers = makeHandlers(deps, { log, keys });
   // A timer runs what the step function runs in AWS.

@@ -13,14 +13,15 @@
  *
  * Every start-up failure is one line that names the setting at fault.
  */
+import { DEFAULT_TABLE_NAME } from '../lambdas/contract/table';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, isIP, type Server } from 'node:net';
 import path from 'node:path';
 import { ensureTable } from '../lambdas/adapters/dynamodb/table';
-import { ConfigError, readInt, readOptional, readString, type Env } from '../lambdas/config/env';
-import type { Log, LogFields } from '../lambdas/observability/log';
+import { ConfigError, readInt, readOptional, readString, type Env } from '../lambdas/contract/env';
+import type { Log, LogFields } from '../lambdas/ports/log';
 import { lockDataFolder, type DataLock } from './data-lock';
 import {
   JAVA_MISSING,
@@ -69,7 +70,7 @@ function readConfig(env: Env): LocalConfig {
     host: readString(env, 'HOST', '127.0.0.1'),
     apiKey: readString(env, 'ONETIME_API_KEY', 'local-dev-key'),
     endpoint,
-    tableName: readString(env, 'TABLE_NAME', 'onetime'),
+    tableName: readString(env, 'TABLE_NAME', DEFAULT_TABLE_NAME),
     inMemory: ['1', 'true'].includes(readOptional(env, 'ONETIME_IN_MEMORY') ?? ''),
     dataDir: path.resolve(readString(env, 'ONETIME_DATA_DIR', path.join(REPO_ROOT, '.onetime'))),
   };

@@ -3,7 +3,7 @@
  * resource templates with `{param}` segments. Unknown paths answer 404 and known
  * paths with another method 405, as the deployed API is configured to.
  */
-import { ROUTES, type Route } from '../lambdas/http/routes';
+import { ROUTES, type Route } from '../lambdas/contract/routes';
 
 export type RouteMatch =
   | { readonly kind: 'route'; readonly route: Route; readonly pathParameters: Record<string, string> }

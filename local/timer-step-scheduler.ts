@@ -5,7 +5,7 @@
  * server stops: a ladder's pending steps do not survive a restart (the challenge
  * does; `next` still moves it on).
  */
-import type { Log } from '../lambdas/observability/log';
+import type { Log } from '../lambdas/ports/log';
 import type { Clock } from '../lambdas/ports/clock';
 import type { DueStep, StepRef, StepScheduler } from '../lambdas/ports/step-scheduler';
 

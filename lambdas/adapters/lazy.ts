@@ -6,7 +6,8 @@
  */
 import { lazy } from '../load-once';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
-import type { OutboundMessage, SendReceipt, Sender } from '../ports/sender';
+import type { OutboundMessage } from '../domain/outbound-message';
+import type { SendReceipt, Sender } from '../ports/sender';
 
 export class LazySender implements Sender {
   private readonly get: () => Promise<Sender>;

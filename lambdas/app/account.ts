@@ -11,12 +11,12 @@ import type { Reply } from './reply';
 
 export async function supportUnlock(deps: AppDeps, userId: string, context?: RequestContext): Promise<Reply> {
   const now = deps.clock.now();
-  await deps.store.unlock(userId, [newEvent(deps, userId, 'unlocked', now, { context })]);
+  await deps.state.unlock(userId, [newEvent(deps, userId, 'unlocked', now, { context })]);
   return { statusCode: 204, body: undefined };
 }
 
 export async function eraseUser(deps: AppDeps, userId: string): Promise<Reply> {
-  await deps.accounts.eraseUser(userId);
+  await deps.erasure.eraseUser(userId);
   return { statusCode: 204, body: undefined };
 }
 
@@ -28,7 +28,7 @@ export async function regenerateRecoveryCodes(
   const now = deps.clock.now();
   const key = await deps.secret.hmacKey();
   const recoveryCodes = newRecoveryCodes();
-  await deps.store.replaceRecoveryCodes(
+  await deps.factors.replaceRecoveryCodes(
     userId,
     { hashes: recoveryCodes.map((c) => hashRecoveryCode(key, c)), generatedAt: now },
     [newEvent(deps, userId, 'recovery_codes_regenerated', now, { context })],

@@ -47,7 +47,7 @@ export async function listEvents(
     }
     limit = Number(query.limit);
   }
-  const page = await deps.accounts.listEvents(
+  const page = await deps.activity.listEvents(
     userId,
     { limit, ...(query.cursor !== undefined ? { cursor: decodeCursor(query.cursor) } : {}) },
     deps.clock.now(),

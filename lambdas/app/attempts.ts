@@ -12,15 +12,14 @@ import {
   CodeExpiredError,
   CodeIncorrectError,
   CodeSupersededError,
-  LockedError,
   NoPendingChallengeError,
-  UnavailableError,
   type DomainError,
 } from '../domain/errors';
+import { LockedError, UnavailableError } from '../domain/refusal-errors';
 import type { AccountEvent, RequestContext } from '../domain/events';
 import { judgeWrongCode, lockStatus, planStaleLock, secondsUntil } from '../domain/lockout';
 import type { UserSnapshot, UserState } from '../domain/records';
-import type { Acceptance } from '../ports/store';
+import type { Acceptance } from '../ports/verification-state';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso } from './reply';
@@ -103,8 +102,8 @@ export async function checkCode<T>(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = deps.clock.now();
     const [attempt, snapshot] = await Promise.all([
-      deps.store.reserveAttempt(userId, now, deps.policy),
-      deps.store.loadUser(userId, now),
+      deps.state.reserveAttempt(userId, now, deps.policy),
+      deps.state.loadUser(userId, now),
     ]);
     if (!attempt.ok && !attempt.known) return unknownUser(await compare(snapshot, now), deps);
     if (!attempt.ok) {
@@ -116,12 +115,12 @@ export async function checkCode<T>(
     try {
       check = await compare(snapshot, now);
     } catch (error) {
-      await deps.store.giveBackAttempt(userId, state.epoch);
+      await deps.state.giveBackAttempt(userId, state.epoch);
       throw error;
     }
     switch (check.kind) {
       case 'uncounted': {
-        await deps.store.giveBackAttempt(userId, state.epoch);
+        await deps.state.giveBackAttempt(userId, state.epoch);
         const after = { ...state, attempts: state.attempts - 1 };
         const status = lockStatus(after, now, deps.policy);
         throw check.answer(status.kind === 'open' ? status.attemptsRemaining : 0);
@@ -129,14 +128,14 @@ export async function checkCode<T>(
       case 'wrong':
         return countWrongCode(deps, userId, state, now, check.detail);
       case 'accept': {
-        const outcome = await deps.store.accept({ ...check.acceptance, userId, now });
+        const outcome = await deps.state.accept({ ...check.acceptance, userId, now });
         if (outcome.ok) return check.done(outcome.recoveryCodesIssued);
         if (outcome.reason === 'locked') {
           const status = lockStatus(outcome.state, now, deps.policy);
           if (status.kind === 'locked') throw lockedAnswer(status.until, now);
         }
         // The code was used, replaced or expired by a concurrent request: judge it again.
-        await deps.store.giveBackAttempt(userId, state.epoch);
+        await deps.state.giveBackAttempt(userId, state.epoch);
       }
     }
   }
@@ -167,7 +166,7 @@ async function refusedAttempt(
   if (status.stale) {
     // The request that took the last attempt died before judging it: lock as it would have.
     const plan = planStaleLock(state, deps.policy);
-    await deps.store.lock(userId, plan, now, [newEvent(deps, userId, 'locked', now, {})]);
+    await deps.state.lock(userId, plan, now, [newEvent(deps, userId, 'locked', now, {})]);
     return;
   }
   if (round + 2 >= MAX_ROUNDS) {
@@ -191,18 +190,18 @@ async function countWrongCode(
   const failed = newEvent(deps, userId, 'verification_failed', now, detail);
   const outcome = judgeWrongCode(reserved, now, deps.policy);
   if (outcome.kind === 'incorrect') {
-    await deps.store.recordWrongCode([failed]);
+    await deps.state.recordWrongCode([failed]);
     throw new CodeIncorrectError(outcome.attemptsRemaining);
   }
   const plan = outcome.plan;
   const locked = newEvent(deps, userId, 'locked', now, { context: detail.context });
-  const result = await deps.store.lock(userId, plan, now, [failed, locked]);
+  const result = await deps.state.lock(userId, plan, now, [failed, locked]);
   if (result.ok) {
     await deps.notifier.notify({ userId, kind: plan.until === null ? 'hard_locked' : 'locked' });
     throw lockedAnswer(plan.until, now, true);
   }
   // Another request locked this window first, or the count was lowered in between.
-  await deps.store.recordWrongCode([failed]);
+  await deps.state.recordWrongCode([failed]);
   const status = lockStatus(result.state, now, deps.policy);
   if (status.kind === 'locked') throw lockedAnswer(status.until, now, true);
   if (status.kind === 'open') throw new CodeIncorrectError(status.attemptsRemaining);

@@ -32,7 +32,7 @@ export async function startChallenge(deps: AppDeps, input: StartChallengeInput):
   const fallback = input.fallback;
   if (fallback !== undefined && fallback !== false)
     return startFallbackChallenge(deps, { ...input, fallback });
-  const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
+  const snapshot = await deps.state.loadUser(input.userId, deps.clock.now());
   const factor = pickFactor(snapshot.factors, input);
   if (!factor) {
     throw new NoActiveFactorError(
@@ -69,7 +69,7 @@ export function challengeStatus(
 
 export async function getChallenge(deps: AppDeps, userId: string, challengeId: string): Promise<Reply> {
   const now = deps.clock.now();
-  const c = await deps.store.getChallenge(userId, challengeId, now);
+  const c = await deps.state.getChallenge(userId, challengeId, now);
   if (!c) throw new NotFoundError('No such challenge for this user.');
   const last = c.deliveries[c.deliveries.length - 1];
   return {

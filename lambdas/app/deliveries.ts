@@ -13,14 +13,13 @@ import {
   AlreadyConfirmedError,
   CodeIncorrectError,
   DeliveryExistsError,
-  DeliveryFailedError,
-  DeliveryLockedError,
   DeliveryNotFoundError,
   InvalidRequestError,
   NoActiveFactorError,
   OutsideWindowError,
   type DomainError,
 } from '../domain/errors';
+import { DeliveryFailedError, DeliveryLockedError } from '../domain/refusal-errors';
 import { chooseLocale } from '../domain/locale';
 import { renderCodeMessage } from '../domain/messages';
 import type { AppDeps } from './deps';
@@ -81,7 +80,7 @@ export async function createDelivery(deps: AppDeps, input: CreateDeliveryInput):
       destination: await normaliseDestination(input.channel, input.destination, phoneRules(deps.messaging)),
     };
   } else {
-    const snapshot = await deps.store.loadUser(input.userId, now);
+    const snapshot = await deps.state.loadUser(input.userId, now);
     const factor = pickFactor(snapshot.factors, input);
     if (!factor) throw new NoActiveFactorError('The user has no active factor for this delivery.');
     target = {
@@ -234,7 +233,7 @@ async function send(deps: AppDeps, d: DeliveryRecord, key: Buffer, now: number):
   try {
     await deps.senders[d.channel].send(message);
   } catch (cause) {
-    const snapshot = await deps.store.loadUser(d.userId, now);
+    const snapshot = await deps.state.loadUser(d.userId, now);
     const failure = new DeliveryFailedError(d.channel, alternativesTo(snapshot, d.factorId ?? ''));
     failure.cause = cause;
     throw failure;

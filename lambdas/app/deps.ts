@@ -3,10 +3,15 @@
  * per runtime (lambdas/composition.ts for AWS, local/composition.ts for the local
  * server, test helpers for tests) fills this in.
  */
-import type { MessagingConfig } from '../config/messaging';
-import type { Policy } from '../config/policy';
+import type { MessagingConfig } from '../domain/messaging';
+import type { Policy } from '../domain/policy';
 import type { DeliveryChannel } from '../domain/channel';
-import type { AccountStore } from '../ports/account-store';
+import type { AccountErasure } from '../ports/account-erasure';
+import type { ActivityStore } from '../ports/activity-store';
+import type { DeviceStore } from '../ports/device-store';
+import type { FactorStore } from '../ports/factor-store';
+import type { MessageOutcomeStore } from '../ports/message-outcomes';
+import type { NoticeStore } from '../ports/notice-store';
 import type { Clock } from '../ports/clock';
 import type { DeliveryStore } from '../ports/delivery-store';
 import type { LadderStore } from '../ports/ladder-store';
@@ -14,11 +19,18 @@ import type { Notifier } from '../ports/notifier';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
 import type { StepScheduler } from '../ports/step-scheduler';
-import type { Store } from '../ports/store';
+import type { VerificationStateStore } from '../ports/verification-state';
 
 export interface AppDeps {
-  readonly store: Store;
-  readonly accounts: AccountStore;
+  /** Persistence, one port per aggregate (docs/data-model.md). */
+  readonly state: VerificationStateStore;
+  readonly factors: FactorStore;
+  readonly messages: MessageOutcomeStore;
+  readonly devices: DeviceStore;
+  readonly activity: ActivityStore;
+  readonly notices: NoticeStore;
+  readonly erasure: AccountErasure;
+  /** Parcel deliveries and their door codes. */
   readonly deliveries: DeliveryStore;
   /** Fallback steps' changes that send nothing (skipped, unscheduled, canceled). */
   readonly ladders: LadderStore;

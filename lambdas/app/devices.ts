@@ -47,12 +47,12 @@ export async function verifyDevice(deps: AppDeps, userId: string, token: string)
   if (!deviceId || !secret || rest.length > 0 || !/^[A-Za-z0-9]{1,64}$/.test(deviceId)) return untrusted;
   const now = deps.clock.now();
   const key = await deps.secret.hmacKey();
-  const device = await deps.accounts.getDevice(userId, deviceId, now);
+  const device = await deps.devices.getDevice(userId, deviceId, now);
   // The hash is compared even when there is no device, so timing says nothing either.
   const matches = safeEqual(keyedHash(key, 'device', secret), device?.tokenHash ?? '');
   // The record's TTL is in whole seconds; the token's life ends at its exact expiry.
   if (!device || !matches || device.expiresAt <= now) return untrusted;
-  await deps.accounts.touchDevice(userId, deviceId, now);
+  await deps.devices.touchDevice(userId, deviceId, now);
   return { statusCode: 200, body: { trusted: true, deviceId, expiresAt: iso(device.expiresAt) } };
 }
 
@@ -68,7 +68,7 @@ export function deviceView(d: DeviceRecord) {
 
 export async function listDevices(deps: AppDeps, userId: string): Promise<Reply> {
   const now = deps.clock.now();
-  const devices = (await deps.accounts.listDevices(userId, now)).filter((d) => d.expiresAt > now);
+  const devices = (await deps.devices.listDevices(userId, now)).filter((d) => d.expiresAt > now);
   return { statusCode: 200, body: { devices: devices.map(deviceView) } };
 }
 
@@ -81,9 +81,9 @@ export async function revokeDevice(
   const now = deps.clock.now();
   const notFound = new NotFoundError('No such remembered device for this user.');
   // An expired device is absent, even while its record waits for DynamoDB's TTL deletion.
-  const device = await deps.accounts.getDevice(userId, deviceId, now);
+  const device = await deps.devices.getDevice(userId, deviceId, now);
   if (!device || device.expiresAt <= now) throw notFound;
-  const revoked = await deps.accounts.revokeDevice(userId, deviceId, [
+  const revoked = await deps.devices.revokeDevice(userId, deviceId, [
     newEvent(deps, userId, 'device_revoked', now, { context }),
   ]);
   if (!revoked) throw notFound;
@@ -97,7 +97,7 @@ export async function revokeAllDevices(
   context?: RequestContext,
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.accounts.revokeAllDevices(userId, now, [
+  await deps.devices.revokeAllDevices(userId, now, [
     newEvent(deps, userId, 'device_revoked', now, { context }),
   ]);
 }

@@ -7,16 +7,12 @@ import { isDeliveryChannel, type FactorType } from '../domain/channel';
 import { hashRecoveryCode } from '../domain/codes';
 import { judgeChallengeCode, normaliseEnteredCode } from '../domain/challenge-match';
 import { normaliseDestination, phoneRules } from '../domain/destination';
-import {
-  FactorLimitReachedError,
-  FactorNotFoundError,
-  FactorNotPendingError,
-  UnavailableError,
-} from '../domain/errors';
+import { FactorLimitReachedError, FactorNotFoundError, FactorNotPendingError } from '../domain/errors';
+import { UnavailableError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
 import { slotOf, type FactorRecord } from '../domain/records';
 import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
-import type { Acceptance } from '../ports/store';
+import type { Acceptance } from '../ports/verification-state';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import type { IdempotencyRequest } from './idempotency';
@@ -51,7 +47,7 @@ export async function addFactor(deps: AppDeps, input: AddFactorInput): Promise<R
     input.destination,
     phoneRules(deps.messaging),
   );
-  const snapshot = await deps.store.loadUser(input.userId, now);
+  const snapshot = await deps.state.loadUser(input.userId, now);
   // Adding the same destination again re-sends its enrolment code instead of making a twin.
   const existing = snapshot.factors.find((f) => f.type === channel && f.destination === destination);
   if (existing?.status === 'active') {
@@ -170,7 +166,7 @@ export async function activateFactor(deps: AppDeps, input: ActivateInput): Promi
 }
 
 export async function listFactors(deps: AppDeps, userId: string): Promise<Reply> {
-  const snapshot = await deps.store.loadUser(userId, deps.clock.now());
+  const snapshot = await deps.state.loadUser(userId, deps.clock.now());
   return { statusCode: 200, body: factorsBody(snapshot) };
 }
 
@@ -180,10 +176,10 @@ export async function removeFactor(
 ): Promise<Reply> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = deps.clock.now();
-    const snapshot = await deps.store.loadUser(input.userId, now);
+    const snapshot = await deps.state.loadUser(input.userId, now);
     const factor = snapshot.factors.find((f) => f.factorId === input.factorId);
     if (!factor) throw new FactorNotFoundError();
-    const result = await deps.store.deleteFactor({
+    const result = await deps.factors.deleteFactor({
       userId: input.userId,
       factorId: input.factorId,
       expectFactorsVersion: snapshot.state.factorsVersion,

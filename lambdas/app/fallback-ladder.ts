@@ -5,8 +5,8 @@
  * carries the planned ladder, then schedules the later steps; a step that cannot be
  * scheduled is recorded `unscheduled` (the challenge stands, `next` still sends it).
  */
+import { DeliveryFailedError } from '../domain/refusal-errors';
 import {
-  DeliveryFailedError,
   FallbackExhaustedError,
   InvalidRequestError,
   NoActiveFactorError,
@@ -48,7 +48,7 @@ export async function startFallbackChallenge(
     ]);
   }
   const written = ladderOf(deps, input.fallback);
-  const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
+  const snapshot = await deps.state.loadUser(input.userId, deps.clock.now());
   const firstChannel = written[0]?.channel;
   let first;
   if (input.factorId !== undefined) {
@@ -160,7 +160,7 @@ export async function nextFallbackStep(
   context?: RequestContext,
 ): Promise<Reply> {
   const now = deps.clock.now();
-  const c = await deps.store.getChallenge(userId, challengeId, now);
+  const c = await deps.state.getChallenge(userId, challengeId, now);
   if (!c) throw new NotFoundError('No such challenge for this user.');
   if (challengeStatus(c, now) !== 'pending') {
     throw new NoPendingChallengeError('This challenge is no longer pending: its ladder has stopped.');

@@ -16,12 +16,8 @@ import {
   type Ladder,
   type SkipReason,
 } from '../domain/fallback';
-import {
-  DeliveryFailedError,
-  ResendTooSoonError,
-  SendLimitExceededError,
-  type DomainError,
-} from '../domain/errors';
+import type { DomainError } from '../domain/errors';
+import { DeliveryFailedError, ResendTooSoonError, SendLimitExceededError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
 import { isCurrent } from '../domain/records';
 import type { StepRef } from '../ports/step-scheduler';
@@ -75,7 +71,7 @@ export async function runFallbackStep(
 
 async function sendStep(deps: AppDeps, ref: StepRef, options: StepOptions): Promise<StepOutcome> {
   const now = deps.clock.now();
-  const snapshot = await deps.store.loadUser(ref.userId, now);
+  const snapshot = await deps.state.loadUser(ref.userId, now);
   const c = snapshot.challenges.find((x) => x.challengeId === ref.challengeId);
   const ladder = c?.fallback;
   const step = ladder?.steps[ref.stepIndex];
@@ -107,7 +103,7 @@ async function sendStep(deps: AppDeps, ref: StepRef, options: StepOptions): Prom
     if (error instanceof DeliveryFailedError) return { outcome: 'failed', error };
     if (!(error instanceof ResendTooSoonError || error instanceof SendLimitExceededError)) throw error;
     // A twin that took this step first refuses this run by the cooldown it stamped: read again.
-    const fresh = await deps.store.getChallenge(ref.userId, ref.challengeId, deps.clock.now());
+    const fresh = await deps.state.getChallenge(ref.userId, ref.challengeId, deps.clock.now());
     const now2 = deps.clock.now();
     if (!fresh || !isCurrent(fresh, now2)) return { outcome: 'stopped' };
     const again = fresh.fallback?.steps[ref.stepIndex];
@@ -149,7 +145,7 @@ async function advanceFrom(
   challengeId: string,
   failedIndex: number,
 ): Promise<void> {
-  const c = await deps.store.getChallenge(userId, challengeId, deps.clock.now());
+  const c = await deps.state.getChallenge(userId, challengeId, deps.clock.now());
   const ladder = c?.fallback;
   if (!c || !ladder || !isCurrent(c, deps.clock.now())) return;
   if (ladder.steps.some((s, i) => i > failedIndex && s.state === 'sent')) return;
@@ -169,7 +165,7 @@ export async function advanceLadderAfterFailure(
   deps: AppDeps,
   failed: { readonly userId: string; readonly challengeId: string; readonly deliveryIndex: number },
 ): Promise<void> {
-  const c = await deps.store.getChallenge(failed.userId, failed.challengeId, deps.clock.now());
+  const c = await deps.state.getChallenge(failed.userId, failed.challengeId, deps.clock.now());
   const index = stepOfDelivery(c?.fallback, failed.deliveryIndex);
   if (index === undefined) return;
   await advanceFrom(deps, failed.userId, failed.challengeId, index);

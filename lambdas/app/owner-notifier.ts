@@ -13,15 +13,16 @@ import { capForm } from '../domain/destination';
 import { chooseLocale } from '../domain/locale';
 import { renderNotice } from '../domain/messages';
 import type { FactorRecord } from '../domain/records';
-import type { Log } from '../observability/log';
-import type { AccountStore } from '../ports/account-store';
+import type { Log } from '../ports/log';
+import type { ActivityStore } from '../ports/activity-store';
+import type { NoticeStore } from '../ports/notice-store';
 import type { Clock } from '../ports/clock';
 import type { NoticeRequest, Notifier } from '../ports/notifier';
 import type { ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
-import type { Store } from '../ports/store';
-import type { MessagingConfig } from '../config/messaging';
-import type { Policy } from '../config/policy';
+import type { VerificationStateStore } from '../ports/verification-state';
+import type { MessagingConfig } from '../domain/messaging';
+import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
 import { sendCounters } from './send-code';
 
@@ -30,8 +31,9 @@ export const NOTICE_WINDOW_MS = 10 * 60_000;
 const PREFERENCE: readonly DeliveryChannel[] = ['email', 'sms', 'voice'];
 
 export interface OwnerNotifierDeps {
-  readonly store: Store;
-  readonly accounts: AccountStore;
+  readonly state: VerificationStateStore;
+  readonly notices: NoticeStore;
+  readonly activity: ActivityStore;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;
   readonly clock: Clock;
   readonly messaging: MessagingConfig;
@@ -47,11 +49,10 @@ export class OwnerNotifier implements Notifier {
   async notify(request: NoticeRequest): Promise<void> {
     try {
       const now = this.deps.clock.now();
-      const snapshot = await this.deps.store.loadUser(request.userId, now);
+      const snapshot = await this.deps.state.loadUser(request.userId, now);
       const targets = noticeFactors(snapshot.factors, request.exceptFactorId);
       if (targets.length === 0) return;
-      if (!(await this.deps.accounts.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS)))
-        return;
+      if (!(await this.deps.notices.claimNotice(request.userId, request.kind, now, NOTICE_WINDOW_MS))) return;
       const key = await this.deps.secret.hmacKey();
       for (const target of targets) {
         const channel = target.type as DeliveryChannel;
@@ -61,7 +62,7 @@ export class OwnerNotifier implements Notifier {
           keyedHash(key, 'destination', capForm(channel, to)),
           now,
         );
-        if (!(await this.deps.store.countDestinationSend(counters))) continue;
+        if (!(await this.deps.notices.countDestinationSend(counters))) continue;
         // The user's last asked-for language, else the phone's country, else the default.
         const { locale } = await chooseLocale({
           requested: snapshot.state.locale,
@@ -82,7 +83,7 @@ export class OwnerNotifier implements Notifier {
         );
         return;
       }
-      await this.deps.accounts.recordEvents([
+      await this.deps.activity.recordEvents([
         newEvent(this.deps, request.userId, 'notice_not_sent', now, { notice: request.kind }),
       ]);
     } catch (error) {

@@ -1,12 +1,10 @@
 /**
- * What a use case answers: an HTTP status and a JSON body. Idempotent replays hand
- * back a stored answer, which may be a problem document.
+ * What a use case answers: a status and a JSON body. Refusals are thrown as domain
+ * errors (a replayed one too) and get their status from the HTTP layer.
  */
 export interface Reply {
   readonly statusCode: number;
   readonly body: unknown;
-  /** True when the body is RFC 9457 problem JSON (a stored failure replayed). */
-  readonly problem?: boolean;
   /** Set for a non-JSON answer (the report page): the body is then sent as the string it is. */
   readonly contentType?: string;
 }

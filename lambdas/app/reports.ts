@@ -20,14 +20,14 @@ export async function reportUnrequested(
   context?: RequestContext,
 ): Promise<Reply> {
   const now = deps.clock.now();
-  const outcome = await deps.store.reportChallenge(userId, challengeId, now);
+  const outcome = await deps.state.reportChallenge(userId, challengeId, now);
   if (outcome === 'not_found') throw new NotFoundError('No such challenge for this user.');
   // A report acts once: a repeat (a link posted again) changes nothing more.
   if (outcome === 'already_reported') {
     return { statusCode: 202, body: { status: 'reported', codeCanceled: false, alreadyReported: true } };
   }
   await revokeAllDevices(deps, userId, context);
-  await deps.accounts.recordEvents([newEvent(deps, userId, 'unrequested_code_reported', now, { context })]);
+  await deps.activity.recordEvents([newEvent(deps, userId, 'unrequested_code_reported', now, { context })]);
   await deps.notifier.notify({ userId, kind: 'unrequested_code_reported' });
   return { statusCode: 202, body: { status: 'reported', codeCanceled: outcome === 'canceled' } };
 }

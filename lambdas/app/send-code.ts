@@ -12,9 +12,8 @@ import {
   ResendTooSoonError,
   SendLimitExceededError,
   UnavailableError,
-  type DomainError,
-  type Alternative,
-} from '../domain/errors';
+} from '../domain/refusal-errors';
+import { type DomainError, type Alternative } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import { secondsUntil } from '../domain/lockout';
 import type { Language } from '../domain/catalogue';
@@ -39,17 +38,22 @@ import {
   sendsRemainingAfter,
 } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
-import { isWaiting, StepNotWaitingError, type FallbackStep, type Ladder } from '../domain/fallback';
 import { phoneCountry } from '../domain/phone-numbers';
-import type { Policy } from '../config/policy';
-import type { AbuseCounting, SendCounters, SendRefusalReason, SendReservation } from '../ports/store';
+import type { Policy } from '../domain/policy';
+import type {
+  AbuseCounting,
+  SendCounters,
+  SendRefusalReason,
+  SendReservation,
+} from '../ports/verification-state';
 import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
 import { randomInt } from 'node:crypto';
+import type { Ladder } from '../domain/fallback';
 import { assertNotLocked } from './attempts';
+import { claimOf, stepTarget, withStep } from './fallback-claim';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
-import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
-import { problemOf } from '../domain/problem';
+import { IDEMPOTENCY_TTL_MS, findReplay, storedProblem, type IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 
 export interface SendCodeInput {
@@ -85,7 +89,7 @@ export interface SentCode {
 const MAX_ROUNDS = 4;
 
 export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: UserSnapshot): Promise<Reply> {
-  const { store, clock, policy } = deps;
+  const { state, clock, policy } = deps;
   const channel = input.factor.type;
   if (!isDeliveryChannel(channel)) throw new Error(`factor type ${channel} cannot receive codes`);
   const key = await deps.secret.hmacKey();
@@ -98,7 +102,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
   });
 
   const abuse = await abuseCountingFor(deps, key, channel, input, clock.now());
-  let snapshot = first ?? (await store.loadUser(input.userId, clock.now()));
+  let snapshot = first ?? (await state.loadUser(input.userId, clock.now()));
   for (let round = 0; ; round++) {
     const now = clock.now();
     const replay = findReplay(snapshot.idempotent, input.idempotency);
@@ -226,7 +230,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         : {}),
     };
 
-    const result = await store.reserveSend(reservation);
+    const result = await state.reserveSend(reservation);
     if (!result.ok) {
       switch (result.reason) {
         case 'idempotent':
@@ -243,7 +247,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
         case 'conflict':
           // The state changed under us (a lock began, a code was replaced): read again and decide again.
           if (round + 1 >= MAX_ROUNDS) throw new UnavailableError();
-          snapshot = await store.loadUser(input.userId, clock.now());
+          snapshot = await state.loadUser(input.userId, clock.now());
           continue;
       }
     }
@@ -298,7 +302,7 @@ async function deliver(
   } catch (cause) {
     const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
     failure.cause = cause;
-    await deps.store.recordDeliveryFailure({
+    await deps.messages.recordDeliveryFailure({
       userId: input.userId,
       challengeId: challenge.challengeId,
       deliveryIndex: challenge.deliveries.length - 1,
@@ -315,8 +319,7 @@ async function deliver(
         ? {
             idempotency: {
               ...input.idempotency,
-              statusCode: failure.status,
-              body: JSON.stringify(problemOf(failure)),
+              body: storedProblem(failure),
               expiresAt: now + IDEMPOTENCY_TTL_MS,
             },
           }
@@ -324,50 +327,6 @@ async function deliver(
     });
     throw failure;
   }
-}
-
-/**
- * The challenge whose ladder step is to be sent, as read: still the slot's live,
- * pending code, with the step still waiting; else StepNotWaitingError.
- */
-function stepTarget(
-  snapshot: UserSnapshot,
-  step: { readonly challengeId: string; readonly index: number },
-  now: number,
-): ChallengeRecord {
-  const c = snapshot.challenges.find((x) => x.challengeId === step.challengeId);
-  if (!c || !isCurrent(c, now) || snapshot.state.live[c.slot] !== c.challengeId) {
-    throw new StepNotWaitingError('stopped');
-  }
-  const s = c.fallback?.steps[step.index];
-  if (!s || !isWaiting(s)) throw new StepNotWaitingError('taken');
-  return c;
-}
-
-function claimOf(
-  c: ChallengeRecord,
-  index: number,
-  factor: FactorRecord,
-  now: number,
-): { index: number; step: FallbackStep; previous: FallbackStep } {
-  const previous = c.fallback?.steps[index] as FallbackStep;
-  const { reason: _reason, ...rest } = previous;
-  return {
-    index,
-    previous,
-    step: {
-      ...rest,
-      state: 'sent',
-      at: now,
-      deliveryIndex: c.deliveries.length,
-      factorId: factor.factorId,
-      ...(factor.destinationMasked !== undefined ? { destinationMasked: factor.destinationMasked } : {}),
-    },
-  };
-}
-
-function withStep(ladder: Ladder, index: number, step: FallbackStep): Ladder {
-  return { ...ladder, steps: ladder.steps.map((s, i) => (i === index ? step : s)) };
 }
 
 /** The life a message states: what is left of the code, never less than a minute. */
@@ -442,7 +401,7 @@ async function blockedSend(
   scope: AbuseScope,
   now: number,
 ): Promise<DomainError> {
-  await deps.accounts.recordEvents([
+  await deps.activity.recordEvents([
     newEvent(deps, input.userId, 'send_blocked', now, {
       channel: input.factor.type as DeliveryChannel,
       factorId: input.factor.factorId,

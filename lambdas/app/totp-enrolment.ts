@@ -4,7 +4,8 @@
  * carries the QR code generator.
  */
 import { generateSecret } from '@otplib/core';
-import { FactorLimitReachedError, UnavailableError } from '../domain/errors';
+import { FactorLimitReachedError } from '../domain/errors';
+import { UnavailableError } from '../domain/refusal-errors';
 import { totpUri } from '../domain/otpauth-uri';
 import type { FactorRecord } from '../domain/records';
 import type { AppDeps } from './deps';
@@ -39,10 +40,10 @@ export async function addTotpFactor(deps: AppDeps, input: AddFactorInput, now: n
   // factors makes the write fail, and the cap is decided again on what is there now. Each
   // round lets at least one concurrent writer through, so the cap bounds the rounds needed.
   for (let round = 0; round < deps.policy.maxFactors + MAX_ROUNDS; round++) {
-    const snapshot = await deps.store.loadUser(input.userId, deps.clock.now());
+    const snapshot = await deps.state.loadUser(input.userId, deps.clock.now());
     if (snapshot.factors.length >= deps.policy.maxFactors)
       throw new FactorLimitReachedError(deps.policy.maxFactors);
-    const result = await deps.store.createFactor({
+    const result = await deps.factors.createFactor({
       factor,
       expectFactorsVersion: snapshot.state.factorsVersion,
       // An authenticator never confirmed within a day is forgotten.

@@ -6,7 +6,7 @@
 import { verify as verifyTotp } from '@otplib/totp';
 import { CodeAlreadyUsedError } from '../domain/errors';
 import type { FactorRecord } from '../domain/records';
-import type { Acceptance } from '../ports/store';
+import type { Acceptance } from '../ports/verification-state';
 import type { AppDeps } from './deps';
 import { otpBase32, otpCrypto } from './otp-plugins';
 

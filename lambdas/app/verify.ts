@@ -8,7 +8,7 @@ import { CodeAlreadyUsedError, NoActiveFactorError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { UserSnapshot } from '../domain/records';
 import { currentChallenge } from '../domain/send-limits';
-import type { Acceptance } from '../ports/store';
+import type { Acceptance } from '../ports/verification-state';
 import { checkCode, uncountedAnswer, type CodeCheck } from './attempts';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';

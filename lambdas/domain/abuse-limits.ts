@@ -6,7 +6,7 @@
  * one), the API key, and the whole service's spend circuit breaker. Each is a
  * counter per clock hour that refuses to pass its cap. Email is never counted here.
  */
-import type { Policy } from '../config/policy';
+import type { Policy } from './policy';
 import type { DeliveryChannel } from './channel';
 
 export type AbuseScope = 'prefix' | 'country' | 'ip' | 'key' | 'service';

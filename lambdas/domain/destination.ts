@@ -4,7 +4,7 @@
  * responses and events show instead of the whole value. A mask is made once, with
  * the normalised value, and stored beside it.
  */
-import type { MessagingConfig } from '../config/messaging';
+import type { MessagingConfig } from './messaging';
 import { InvalidEmailError, InvalidPhoneNumberError } from './errors';
 import {
   EXTENSION_REFUSAL,

@@ -1,9 +1,8 @@
 /**
- * Domain errors: one class per problem `code` of docs/api.md's error catalogue, each carrying the extra members
- * that code promises. The HTTP layer maps them to problem JSON in one place
- * (lambdas/http/problem.ts); nothing else decides status codes.
+ * Domain errors: one class per problem `code` of docs/api.md's error catalogue, each carrying its words and
+ * the extra members that code promises. The HTTP layer gives each code its status and renders problem JSON
+ * in one place (lambdas/http/problem-status.ts); nothing else decides status codes.
  */
-import type { AbuseScope } from './abuse-limits';
 import type { DeliveryChannel } from './channel';
 
 export interface Alternative {
@@ -17,12 +16,42 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** Every problem code of the catalogue (docs/api.md, "Errors"); lambdas/http gives each its status. */
+export type ErrorCode =
+  | 'invalid_request'
+  | 'invalid_phone_number'
+  | 'invalid_email'
+  | 'not_found'
+  | 'factor_not_found'
+  | 'no_pending_challenge'
+  | 'delivery_not_found'
+  | 'method_not_allowed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'no_active_factor'
+  | 'factor_limit_reached'
+  | 'factor_already_active'
+  | 'code_superseded'
+  | 'code_already_used'
+  | 'already_confirmed'
+  | 'delivery_exists'
+  | 'fallback_exhausted'
+  | 'code_expired'
+  | 'code_incorrect'
+  | 'outside_window'
+  | 'locked'
+  | 'resend_too_soon'
+  | 'send_limit_exceeded'
+  | 'delivery_failed'
+  | 'unavailable'
+  | 'idempotency_key_reused';
+
 /** Extra problem members, by name. Values are JSON. */
 export type ProblemExtras = Record<string, unknown>;
 
 export abstract class DomainError extends Error {
-  abstract readonly status: number;
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   abstract readonly title: string;
   /** Seconds for a `Retry-After` header, where the code promises one. */
   readonly retryAfterSeconds: number | undefined = undefined;
@@ -32,7 +61,6 @@ export abstract class DomainError extends Error {
 }
 
 export class InvalidRequestError extends DomainError {
-  readonly status = 400;
   readonly code = 'invalid_request';
   readonly title = 'Invalid request';
   constructor(
@@ -47,7 +75,6 @@ export class InvalidRequestError extends DomainError {
 }
 
 export class InvalidPhoneNumberError extends DomainError {
-  readonly status = 400;
   readonly code = 'invalid_phone_number';
   readonly title = 'Invalid phone number';
   constructor(detail = 'The destination is not a valid phone number; use E.164, e.g. +14155550100.') {
@@ -56,7 +83,6 @@ export class InvalidPhoneNumberError extends DomainError {
 }
 
 export class InvalidEmailError extends DomainError {
-  readonly status = 400;
   readonly code = 'invalid_email';
   readonly title = 'Invalid email address';
   constructor() {
@@ -64,9 +90,7 @@ export class InvalidEmailError extends DomainError {
   }
 }
 
-abstract class NotFound extends DomainError {
-  readonly status = 404;
-}
+abstract class NotFound extends DomainError {}
 
 export class NotFoundError extends NotFound {
   readonly code = 'not_found';
@@ -98,13 +122,11 @@ export class DeliveryNotFoundError extends NotFound {
 }
 
 export class MethodNotAllowedError extends DomainError {
-  readonly status = 405;
   readonly code = 'method_not_allowed';
   readonly title = 'Method not allowed';
 }
 
 export class UnauthorizedError extends DomainError {
-  readonly status = 401;
   readonly code = 'unauthorized';
   readonly title = 'Unauthorized';
   constructor() {
@@ -113,7 +135,6 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  readonly status = 403;
   readonly code = 'forbidden';
   readonly title = 'Forbidden';
   constructor(detail = 'The x-api-key header is not a valid key.') {
@@ -122,7 +143,6 @@ export class ForbiddenError extends DomainError {
 }
 
 export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
   readonly code = 'payload_too_large';
   readonly title = 'Payload too large';
   constructor(limit: number) {
@@ -131,7 +151,6 @@ export class PayloadTooLargeError extends DomainError {
 }
 
 export class NoActiveFactorError extends DomainError {
-  readonly status = 409;
   readonly code = 'no_active_factor';
   readonly title = 'No usable factor';
   constructor(detail = 'The user has no active factor that can receive a code.') {
@@ -140,7 +159,6 @@ export class NoActiveFactorError extends DomainError {
 }
 
 export class FactorLimitReachedError extends DomainError {
-  readonly status = 409;
   readonly code = 'factor_limit_reached';
   readonly title = 'Too many factors';
   constructor(max: number) {
@@ -149,7 +167,6 @@ export class FactorLimitReachedError extends DomainError {
 }
 
 export class FactorNotPendingError extends DomainError {
-  readonly status = 409;
   readonly code = 'factor_already_active';
   readonly title = 'Factor already active';
   constructor() {
@@ -158,7 +175,6 @@ export class FactorNotPendingError extends DomainError {
 }
 
 export class CodeSupersededError extends DomainError {
-  readonly status = 409;
   readonly code = 'code_superseded';
   readonly title = 'Code replaced by a newer one';
   constructor(readonly attemptsRemaining: number) {
@@ -170,7 +186,6 @@ export class CodeSupersededError extends DomainError {
 }
 
 export class CodeAlreadyUsedError extends DomainError {
-  readonly status = 409;
   readonly code = 'code_already_used';
   readonly title = 'Code already used';
   constructor() {
@@ -179,7 +194,6 @@ export class CodeAlreadyUsedError extends DomainError {
 }
 
 export class AlreadyConfirmedError extends DomainError {
-  readonly status = 409;
   readonly code = 'already_confirmed';
   readonly title = 'Already confirmed';
   constructor() {
@@ -188,7 +202,6 @@ export class AlreadyConfirmedError extends DomainError {
 }
 
 export class DeliveryExistsError extends DomainError {
-  readonly status = 409;
   readonly code = 'delivery_exists';
   readonly title = 'Delivery already exists';
   constructor() {
@@ -197,7 +210,6 @@ export class DeliveryExistsError extends DomainError {
 }
 
 export class FallbackExhaustedError extends DomainError {
-  readonly status = 409;
   readonly code = 'fallback_exhausted';
   readonly title = 'No further fallback step';
   constructor() {
@@ -206,7 +218,6 @@ export class FallbackExhaustedError extends DomainError {
 }
 
 export class CodeExpiredError extends DomainError {
-  readonly status = 410;
   readonly code = 'code_expired';
   readonly title = 'Code expired';
   constructor() {
@@ -215,7 +226,6 @@ export class CodeExpiredError extends DomainError {
 }
 
 export class CodeIncorrectError extends DomainError {
-  readonly status = 422;
   readonly code = 'code_incorrect';
   readonly title = 'Incorrect code';
   constructor(readonly attemptsRemaining: number) {
@@ -231,7 +241,6 @@ export class CodeIncorrectError extends DomainError {
 }
 
 export class OutsideWindowError extends DomainError {
-  readonly status = 422;
   readonly code = 'outside_window';
   readonly title = 'Outside the delivery window';
   constructor(
@@ -242,131 +251,5 @@ export class OutsideWindowError extends DomainError {
   }
   override extras(): ProblemExtras {
     return { validFrom: this.validFrom, validUntil: this.validUntil };
-  }
-}
-
-export class LockedError extends DomainError {
-  readonly status = 423;
-  readonly code = 'locked';
-  readonly title = 'Temporarily locked';
-  override readonly retryAfterSeconds: number;
-  /** `null` when only a support unlock ends the lock. */
-  constructor(
-    readonly lockedUntil: string | null,
-    retryAfterSeconds: number,
-  ) {
-    super(
-      lockedUntil === null
-        ? 'Too many incorrect codes: this account is locked until support unlocks it.'
-        : `Too many incorrect codes: try again after ${lockedUntil}.`,
-    );
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-  override extras(): ProblemExtras {
-    return { lockedUntil: this.lockedUntil };
-  }
-}
-
-/**
- * A delivery past its limit of wrong codes: locked for good, whatever anyone does
- * (a support unlock is for users, not deliveries), and it sends nothing more. The
- * sender's way on is a new delivery. `Retry-After` stays, as the documented 423 promises
- * one, but the detail says that waiting does not help.
- */
-export class DeliveryLockedError extends DomainError {
-  readonly status = 423;
-  readonly code = 'locked';
-  readonly title = 'Delivery locked';
-  override readonly retryAfterSeconds = 86_400;
-  constructor() {
-    super(
-      'Too many incorrect codes: this delivery is locked for good and sends no more codes. Create a new delivery to send a new code.',
-    );
-  }
-  override extras(): ProblemExtras {
-    return { lockedUntil: null };
-  }
-}
-
-export class ResendTooSoonError extends DomainError {
-  readonly status = 429;
-  readonly code = 'resend_too_soon';
-  readonly title = 'Resend too soon';
-  override readonly retryAfterSeconds: number;
-  constructor(
-    readonly resendAvailableAt: string,
-    retryAfterSeconds: number,
-  ) {
-    super(`A code was just sent on this channel; another can be sent at ${resendAvailableAt}.`);
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-  override extras(): ProblemExtras {
-    return { resendAvailableAt: this.resendAvailableAt };
-  }
-}
-
-const ABUSE_DETAIL: Record<AbuseScope, string> = {
-  prefix: 'Too many codes were sent to numbers like this one in the last hour',
-  country: 'Too many codes were sent to this country in the last hour',
-  ip: 'Too many codes were asked for from this network in the last hour',
-  key: 'This API key asked for too many codes in the last hour',
-  service: 'The service has sent as many messages as it may in this hour',
-};
-
-export class SendLimitExceededError extends DomainError {
-  readonly status = 429;
-  readonly code = 'send_limit_exceeded';
-  readonly title = 'Send limit reached';
-  override readonly retryAfterSeconds: number;
-  /**
-   * `hour` / `day`: the user's or the destination's caps; the others are the abuse
-   * limits on SMS and voice, whose answer names the user's other factors.
-   */
-  constructor(
-    readonly scope: 'hour' | 'day' | AbuseScope,
-    retryAfterSeconds: number,
-    readonly alternatives?: readonly Alternative[],
-  ) {
-    super(
-      scope === 'hour' || scope === 'day'
-        ? `Too many codes were sent in this ${scope}; try again later.`
-        : `${ABUSE_DETAIL[scope]}; try again later${alternatives?.length ? ' or use one of the alternatives' : ''}.`,
-    );
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-  override extras(): ProblemExtras {
-    return {
-      scope: this.scope,
-      ...(this.alternatives ? { alternatives: this.alternatives } : {}),
-    };
-  }
-}
-
-export class DeliveryFailedError extends DomainError {
-  readonly status = 502;
-  readonly code = 'delivery_failed';
-  readonly title = 'Delivery failed';
-  constructor(
-    readonly channel: DeliveryChannel,
-    readonly alternatives: readonly Alternative[],
-  ) {
-    super(
-      alternatives.length > 0
-        ? `The ${channel} provider refused the message; try one of the alternatives.`
-        : `The ${channel} provider refused the message.`,
-    );
-  }
-  override extras(): ProblemExtras {
-    return { channel: this.channel, alternatives: this.alternatives };
-  }
-}
-
-export class UnavailableError extends DomainError {
-  readonly status = 503;
-  readonly code = 'unavailable';
-  readonly title = 'Service unavailable';
-  override readonly retryAfterSeconds = 5;
-  constructor(options?: { cause?: unknown }) {
-    super('A dependency is unavailable; nothing was changed. Try again shortly.', options);
   }
 }

@@ -13,7 +13,7 @@
  * - After `hardLockAfter` attempts without a success, only a support unlock helps.
  * - A success resets everything; an uncounted answer gives its attempt back.
  */
-import type { Policy } from '../config/policy';
+import type { Policy } from './policy';
 import type { UserState } from './records';
 
 /** An attempt taken this long ago and still unjudged is taken to have died with its request. */

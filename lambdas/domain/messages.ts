@@ -9,8 +9,8 @@
  * An SMS is one segment in its encoding (./sms-segments); a call is spoken in the
  * language when a voice exists for it, else in English (./locale).
  */
-import type { MessagingConfig } from '../config/messaging';
-import type { OutboundMessage } from '../ports/sender';
+import type { MessagingConfig } from './messaging';
+import type { OutboundMessage } from './outbound-message';
 import type { DeliveryChannel } from './channel';
 import { CATALOGUES, type Language, type NoticeKind } from './catalogue';
 import { spokenLanguage } from './locale';

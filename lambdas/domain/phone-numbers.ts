@@ -9,7 +9,7 @@
  */
 import type { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { lazy } from '../load-once';
-import { UnavailableError } from './errors';
+import { UnavailableError } from './refusal-errors';
 
 export type ParsePhoneNumber = typeof parsePhoneNumberFromString;
 

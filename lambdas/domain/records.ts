@@ -116,7 +116,8 @@ export interface IdempotentResponse {
   readonly key: string;
   /** Hash of the request (method, path, body) so a reused key with other content is caught. */
   readonly requestHash: string;
-  readonly statusCode: number;
+  /** A success's status; absent for a refusal, whose body is its problem (code, title, detail, extras). */
+  readonly statusCode?: number;
   readonly body: string;
 }
 

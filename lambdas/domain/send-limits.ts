@@ -4,7 +4,7 @@
  * daily caps. Caps count fixed clock windows (UTC hours and days), which the store
  * can enforce with a single conditional counter; see docs/decisions.md.
  */
-import type { Policy } from '../config/policy';
+import type { Policy } from './policy';
 import type { DeliveryChannel } from './channel';
 import { isCurrent, type ChallengeRecord } from './records';
 

@@ -1,5 +1,5 @@
 /** Lambda entry: the health check, which needs no dependency (so it loads no SDK client). */
 import { makeHealthHandler } from '../handlers/health';
-import { powertoolsHttpOptions } from '../observability/powertools';
+import { awsHttpOptions } from '../wiring/aws-http-options';
 
-export const handler = makeHealthHandler(powertoolsHttpOptions());
+export const handler = makeHealthHandler(awsHttpOptions());

@@ -12,7 +12,7 @@ import { runFallbackStep } from '../app/fallback-step';
 import { MAX_LADDER_STEPS } from '../domain/fallback';
 import '../http/zod';
 import { idSchema, userIdSchema } from '../http/schemas';
-import type { Log } from '../observability/log';
+import type { Log } from '../ports/log';
 
 export const stepInput = z.strictObject({
   userId: userIdSchema,

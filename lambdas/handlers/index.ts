@@ -5,7 +5,7 @@
  */
 import type { AppDeps } from '../app/deps';
 import type { ApiHandler, HttpHandlerOptions } from '../http/http-handler';
-import type { FunctionName } from '../http/routes';
+import type { FunctionName } from '../contract/routes';
 import { makeAccountHandler } from './account';
 import { makeChallengesHandler } from './challenges';
 import { makeFactorsHandler } from './factors';

@@ -7,7 +7,7 @@
  * `requestContext.identity.apiKeyId`.
  */
 import { safeEqual } from '../domain/codes';
-import { KEY_SCOPES, type KeyScope } from './routes';
+import { KEY_SCOPES, type KeyScope } from '../contract/routes';
 
 export interface KeyIdentity {
   /** The key's name: what the abuse limits count a key by, and what logs may show. */

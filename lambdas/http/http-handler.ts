@@ -11,15 +11,14 @@ import type * as z from 'zod/v4-mini';
 import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldError } from '../domain/errors';
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
-import type { Log } from '../observability/log';
+import type { Log } from '../ports/log';
 import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
 import { CALLER, apiKeyCheck, type WithCaller } from './middleware/api-key';
 import type { KeyRing } from './api-keys';
-import type { KeyScope } from './routes';
+import type { KeyScope } from '../contract/routes';
 import { jsonBody, type ParsedEvent } from './middleware/json-body';
 import { problemErrors } from './middleware/problem-errors';
-import { PROBLEM_CONTENT_TYPE } from './problem-response';
-import { ROUTES } from './routes';
+import { ROUTES } from '../contract/routes';
 import { deliveryIdSchema, idSchema, reportTokenSchema, userIdSchema } from './schemas';
 
 export interface RouteRequest<B> {
@@ -161,6 +160,6 @@ export function toResponse(reply: Reply): APIGatewayProxyResult {
     headers['content-type'] = reply.contentType;
     return { statusCode: reply.statusCode, headers, body: String(reply.body) };
   }
-  headers['content-type'] = reply.problem ? PROBLEM_CONTENT_TYPE : 'application/json';
+  headers['content-type'] = 'application/json';
   return { statusCode: reply.statusCode, headers, body: JSON.stringify(reply.body) };
 }

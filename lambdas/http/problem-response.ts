@@ -3,16 +3,30 @@
  * that decides what a failure looks like on the wire; internals never leak.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError, UnavailableError } from '../domain/errors';
-import { problemOf } from '../domain/problem';
-import { StoreUnavailableError } from '../ports/store';
+import { DomainError } from '../domain/errors';
+import { UnavailableError } from '../domain/refusal-errors';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDocument } from '../contract/problem';
+import { statusOf } from './problem-status';
+import { StoreUnavailableError } from '../ports/store-unavailable';
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export { PROBLEM_CONTENT_TYPE };
+
+/** The problem document of a domain error, as answered (and as stored for idempotent replays). */
+export function problemOf(error: DomainError): ProblemDocument {
+  return {
+    type: problemType(error.code),
+    status: statusOf(error),
+    code: error.code,
+    title: error.title,
+    detail: error.message,
+    ...error.extras(),
+  };
+}
 
 export function problemResponse(error: DomainError): APIGatewayProxyResult {
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
   if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
-  return { statusCode: error.status, headers, body: JSON.stringify(problemOf(error)) };
+  return { statusCode: statusOf(error), headers, body: JSON.stringify(problemOf(error)) };
 }
 
 export function internalErrorResponse(): APIGatewayProxyResult {
@@ -20,7 +34,7 @@ export function internalErrorResponse(): APIGatewayProxyResult {
     statusCode: 500,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE },
     body: JSON.stringify({
-      type: 'urn:onetime:problem:internal_error',
+      type: problemType('internal_error'),
       status: 500,
       code: 'internal_error',
       title: 'Internal error',

@@ -7,7 +7,7 @@ import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../domain/channel';
 import { MAX_LADDER_STEPS } from '../domain/fallback';
 import { isIP } from 'node:net';
 import * as z from 'zod/v4-mini';
-import './zod';
+import '../contract/zod';
 
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const pattern = (re: RegExp, message: string) => z.string().check(z.regex(re, message));

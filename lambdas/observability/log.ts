@@ -1,16 +1,8 @@
 /**
- * Structured logging through Powertools Logger. Nothing passed here may contain a
- * code, a secret or a whole destination: callers log ids, statuses and masks only.
+ * The Log port through Powertools Logger.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-
-export type LogFields = Record<string, string | number | boolean | undefined>;
-
-export interface Log {
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
+import type { Log } from '../ports/log';
 
 export function powertoolsLog(logger: Logger): Log {
   return {

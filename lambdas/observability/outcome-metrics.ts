@@ -6,7 +6,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { METRIC } from './names';
+import { METRIC } from '../contract/telemetry';
 
 export interface MetricSink {
   count(name: string, dimensions?: Record<string, string>): void;

@@ -4,22 +4,17 @@
  * and X-Ray traces of the handler and of every AWS SDK client.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { gatewayKeyRing } from '../http/api-keys';
-import type { HttpHandlerOptions } from '../http/http-handler';
 import { powertoolsLog } from './log';
-import { METRICS_NAMESPACE, SERVICE_NAME } from './names';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../contract/telemetry';
 import type { MetricSink } from './outcome-metrics';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
 export const tracer = new Tracer({ serviceName: SERVICE_NAME });
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 
-const sink: MetricSink = {
+export const metricSink: MetricSink = {
   count(name, dimensions) {
     if (dimensions && Object.keys(dimensions).length > 0) {
       // Dimensioned metrics go out in a single-metric document so the dimension stays attached to them alone.
@@ -33,17 +28,3 @@ const sink: MetricSink = {
 };
 
 export const log = powertoolsLog(logger);
-
-export function powertoolsHttpOptions(): HttpHandlerOptions {
-  return {
-    log,
-    // API Gateway checked the key's value; the stack names each key id's scopes.
-    keys: gatewayKeyRing(process.env.ONETIME_API_KEY_SCOPES),
-    metrics: sink,
-    middlewares: [
-      injectLambdaContext(logger),
-      captureLambdaHandler(tracer, { captureResponse: false }),
-      logMetrics(metrics, { captureColdStartMetric: true }),
-    ],
-  };
-}

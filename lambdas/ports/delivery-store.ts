@@ -5,7 +5,7 @@
  */
 import type { DeliveryRecord } from '../domain/delivery';
 import type { AccountEvent } from '../domain/events';
-import type { SendCounters, SendRefusalReason } from './store';
+import type { SendCounters, SendRefusalReason } from './verification-state';
 
 export type { SendRefusalReason };
 

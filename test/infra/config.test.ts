@@ -144,6 +144,13 @@ describe('Function: readConfig', () => {
     [{ publicUrl: 'http://insecure.example' }, /publicUrl/],
     [{ wafRateLimitPerIp: 5 }, /wafRateLimitPerIp/],
     [{ ONETIME_CODE_LENGTH: 'six' }, /ONETIME_CODE_LENGTH/],
+    // The functions' own minimums, judged at synth rather than at the first cold start.
+    [{ ONETIME_CODE_LENGTH: '3' }, /ONETIME_CODE_LENGTH must be at least 4/],
+    [
+      { ONETIME_CHALLENGE_RETENTION_SECONDS: '60' },
+      /ONETIME_CHALLENGE_RETENTION_SECONDS must be at least 86400/,
+    ],
+    [{ ONETIME_MAX_ATTEMPTS: '0' }, /ONETIME_MAX_ATTEMPTS must be at least 1/],
     [{ serviceName: 'A'.repeat(41) }, /serviceName/],
     [{ serviceName: 'Acme\nBank' }, /serviceName/],
     [{ defaultLocale: 'xx' }, /defaultLocale/],

@@ -8,7 +8,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { FALLBACK_STEP_FUNCTION } from '../../lib/access';
 import { FALLBACK_ENV } from '../../lib/fallback-ladder';
 import { pascal } from '../../lib/functions';
-import { FUNCTION_NAMES } from '../../lambdas/http/routes';
+import { FUNCTION_NAMES } from '../../lambdas/contract/routes';
 import { logicalId, resourcesOf, statementsOfRole, synth, type Statement, type Synthesized } from './harness';
 
 let s: Synthesized;

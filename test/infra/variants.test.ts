@@ -10,7 +10,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
-import { FUNCTION_NAMES, ROUTES } from '../../lambdas/http/routes';
+import { FUNCTION_NAMES, ROUTES } from '../../lambdas/contract/routes';
 import { DEFAULT_ACCESS, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION } from '../../lib/access';
 import { buildOnetime } from '../../lib/app';
 import { readConfig } from '../../lib/config';

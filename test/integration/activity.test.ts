@@ -7,7 +7,7 @@
 jest.setTimeout(30_000);
 
 import { documentClient } from '../../lambdas/adapters/dynamodb/client';
-import { DynamoDbAccountStore } from '../../lambdas/adapters/dynamodb/dynamodb-account-store';
+import { DynamoDbActivityStore } from '../../lambdas/adapters/dynamodb/activity-store';
 import { EVENT_TYPES } from '../../lambdas/domain/events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local';
 import { endpoint, scanTable, testApp, type TestApp, type TestResponse } from './harness';
@@ -367,7 +367,7 @@ describe('Use case: account activity', () => {
       region: LOCAL_REGION,
       credentials: LOCAL_CREDENTIALS,
     });
-    const shortLived = new DynamoDbAccountStore(client, app.tableName, 1);
+    const shortLived = new DynamoDbActivityStore(client, { tableName: app.tableName, eventRetentionDays: 1 });
     await shortLived.recordEvents(
       Array.from({ length: 30 }, () => ({
         eventId: app.deps.newId(),

@@ -3,6 +3,7 @@
  * message tags set at send time.
  */
 import type { SNSEvent } from 'aws-lambda';
+import { outcomeOf } from '../../lambdas/adapters/ses/ses-events';
 import { makeDeliveryEventsHandler } from '../../lambdas/handlers/delivery-events';
 import { silentLog } from '../../local/local-app';
 import { testApp } from './harness';
@@ -58,9 +59,10 @@ describe('Handler: delivery-events', () => {
     const added = await app.call('POST', '/v1/users/u:1@x/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({
-      store: app.deps.store,
+      messages: app.deps.messages,
       log: silentLog,
       now: () => app.clock.now(),
+      readEvent: outcomeOf,
     });
     // Act
     const result = await handler(
@@ -83,9 +85,10 @@ describe('Handler: delivery-events', () => {
     const added = await app.call('POST', '/v1/users/u/factors', { type: 'email', destination: EMAIL });
     const challengeId = (added.body.challenge as { challengeId: string }).challengeId;
     const handler = makeDeliveryEventsHandler({
-      store: app.deps.store,
+      messages: app.deps.messages,
       log: silentLog,
       now: () => app.clock.now(),
+      readEvent: outcomeOf,
     });
     // Act
     const soft = await handler(

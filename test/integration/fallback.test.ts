@@ -7,6 +7,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { runFallbackStep, advanceLadderAfterFailure } from '../../lambdas/app/fallback-step';
 import type { LadderStep } from '../../lambdas/domain/fallback';
+import { outcomeOf } from '../../lambdas/adapters/ses/ses-events';
 import { makeDeliveryEventsHandler } from '../../lambdas/handlers/delivery-events';
 import type { DueStep, StepScheduler } from '../../lambdas/ports/step-scheduler';
 import { silentLog } from '../../local/local-app';
@@ -306,9 +307,10 @@ describe('Fallback ladders: failures move on at once', () => {
     const started = await app.call('POST', '/v1/users/bounce/challenges', { fallback: ['email', 'sms@300'] });
     const challengeId = started.body.challengeId as string;
     const handler = makeDeliveryEventsHandler({
-      store: app.deps.store,
+      messages: app.deps.messages,
       log: silentLog,
       now: () => app.clock.now(),
+      readEvent: outcomeOf,
       onFailed: (failed) => advanceLadderAfterFailure(app.deps, failed),
     });
     const bounce = {

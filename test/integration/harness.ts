@@ -7,8 +7,8 @@ import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/clien
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../../lambdas/adapters/dynamodb/table';
-import type { Env } from '../../lambdas/config/env';
-import { DEFAULT_POLICY, type Policy } from '../../lambdas/config/policy';
+import type { Env } from '../../lambdas/contract/env';
+import { DEFAULT_POLICY, type Policy } from '../../lambdas/domain/policy';
 import type { DeliveryChannel } from '../../lambdas/domain/channel';
 import type { RefusalReason } from '../../lambdas/ports/sender';
 import type { StepScheduler } from '../../lambdas/ports/step-scheduler';

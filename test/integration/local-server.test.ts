@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { runInNewContext } from 'node:vm';
-import { ROUTES } from '../../lambdas/http/routes';
+import { ROUTES } from '../../lambdas/contract/routes';
 import { OUTBOX_PAGE_HTML } from '../../local/outbox-page';
 import { startLocalServer, type LocalServer } from '../../local/server';
 import { API_KEY, testApp, type TestApp } from './harness';

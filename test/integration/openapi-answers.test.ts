@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, COMMON_PROBLEMS, KEYED_PROBLEMS } from '../../lambdas/http/openapi/operations';
 import { problemEntry } from '../../lambdas/http/openapi/problems';
-import { ROUTES } from '../../lambdas/http/routes';
+import { ROUTES } from '../../lambdas/contract/routes';
 import { startLocalServer } from '../../local/server';
 import { testApp, type TestApp, type TestResponse } from './harness';
 

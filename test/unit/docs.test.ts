@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_POLICY } from '../../lambdas/config/policy';
+import { DEFAULT_POLICY } from '../../lambdas/domain/policy';
 import { PROBLEMS } from '../../lambdas/http/openapi/problems';
-import { ROUTES } from '../../lambdas/http/routes';
+import { ROUTES } from '../../lambdas/contract/routes';
 import { POLICY_VARIABLES } from '../../lib/config';
 
 const ROOT = path.resolve(__dirname, '..', '..');

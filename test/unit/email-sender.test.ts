@@ -16,7 +16,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SesEmailSender } from '../../lambdas/adapters/ses/email-sender';
-import { DeliveryRefusedError, type EmailMessage, type RefusalReason } from '../../lambdas/ports/sender';
+import { DeliveryRefusedError, type RefusalReason } from '../../lambdas/ports/sender';
+import { type EmailMessage } from '../../lambdas/domain/outbound-message';
 
 const client = new SESv2Client({ region: 'us-east-1' });
 const ses = mockClient(client);

@@ -3,8 +3,9 @@
  * ladder may say, how it is planned against a user's factors, and what each step
  * shows.
  */
-import { ConfigError } from '../../lambdas/config/env';
-import { DEFAULT_POLICY, readPolicy } from '../../lambdas/config/policy';
+import { ConfigError } from '../../lambdas/contract/env';
+import { readPolicy } from '../../lambdas/contract/policy-env';
+import { DEFAULT_POLICY } from '../../lambdas/domain/policy';
 import {
   formatLadder,
   nextWaitingStep,

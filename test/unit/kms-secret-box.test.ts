@@ -3,11 +3,12 @@
  * (the key, the bytes, and the encryption context that binds a secret to its user
  * and factor), and a KMS failure answered as 503 unavailable.
  */
+import { statusOf } from '../../lambdas/http/problem-status';
 import { DecryptCommand, EncryptCommand, KMSClient, KMSInvalidStateException } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { KmsSecretBox } from '../../lambdas/adapters/kms/kms-secret-box';
-import { UnavailableError } from '../../lambdas/domain/errors';
+import { UnavailableError } from '../../lambdas/domain/refusal-errors';
 
 const KEY_ID = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const client = new KMSClient({ region: 'eu-west-1' });
@@ -49,7 +50,7 @@ describe('Class: KmsSecretBox', () => {
       // Assess
       await expect(encrypting).rejects.toBeInstanceOf(UnavailableError);
       const error = (await encrypting.catch((e: unknown) => e)) as UnavailableError;
-      expect(error.status).toBe(503);
+      expect(statusOf(error)).toBe(503);
       expect(error.code).toBe('unavailable');
       expect(JSON.stringify(error) + String(error.message)).not.toContain(secret.toString('utf8'));
     });

@@ -6,7 +6,7 @@
  * the name shortened first. Email and voice are checked in every language too.
  */
 import fc from 'fast-check';
-import { MAX_SERVICE_NAME_LENGTH, type MessagingConfig } from '../../lambdas/config/messaging';
+import { MAX_SERVICE_NAME_LENGTH, type MessagingConfig } from '../../lambdas/domain/messaging';
 import {
   CATALOGUES,
   LANGUAGES,

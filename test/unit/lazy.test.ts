@@ -1,6 +1,7 @@
 import { LazySender } from '../../lambdas/adapters/lazy';
 import { lazy } from '../../lambdas/load-once';
-import type { OutboundMessage, Sender } from '../../lambdas/ports/sender';
+import type { OutboundMessage } from '../../lambdas/domain/outbound-message';
+import type { Sender } from '../../lambdas/ports/sender';
 
 const message: OutboundMessage = { channel: 'sms', to: '+14155550100', body: 'x' };
 

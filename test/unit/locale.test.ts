@@ -3,8 +3,8 @@
  * with its fallback chain, else the phone's country, else ONETIME_DEFAULT_LOCALE;
  * and the configuration that names the default.
  */
-import { readMessagingConfig } from '../../lambdas/config/messaging';
-import { ConfigError } from '../../lambdas/config/env';
+import { readMessagingConfig } from '../../lambdas/contract/messaging-env';
+import { ConfigError } from '../../lambdas/contract/env';
 import { LANGUAGES } from '../../lambdas/domain/catalogue';
 import { chooseLocale, languageOfCountry, matchLanguage, spokenLanguage } from '../../lambdas/domain/locale';
 

@@ -3,7 +3,7 @@
  * what each attempt count means, when a window is used up, how long each lock lasts,
  * and the hard lock.
  */
-import { DEFAULT_POLICY } from '../../lambdas/config/policy';
+import { DEFAULT_POLICY } from '../../lambdas/domain/policy';
 import {
   STALE_ATTEMPT_MS,
   judgeWrongCode,

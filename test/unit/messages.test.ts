@@ -4,7 +4,7 @@
  * voice digit reading likewise; and a few exact texts so wording changes are seen.
  */
 import fc from 'fast-check';
-import type { MessagingConfig } from '../../lambdas/config/messaging';
+import type { MessagingConfig } from '../../lambdas/domain/messaging';
 import {
   NOTICE_KINDS,
   formatDuration,

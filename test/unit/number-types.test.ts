@@ -6,7 +6,7 @@
  */
 import { getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { readMessagingConfig } from '../../lambdas/config/messaging';
+import { readMessagingConfig } from '../../lambdas/contract/messaging-env';
 import { normalisePhone, phoneRules } from '../../lambdas/domain/destination';
 import { NUMBER_TYPE_NAMES, numberKind, numberKindRefusal } from '../../lambdas/domain/number-types';
 

@@ -13,7 +13,7 @@ import { IdempotencyKeyReusedError } from '../../lambdas/app/idempotency';
 import { buildOpenApiDocument, OPENAPI_FILE } from '../../lambdas/http/openapi/document';
 import { OPERATIONS } from '../../lambdas/http/openapi/operations';
 import { PROBLEMS } from '../../lambdas/http/openapi/problems';
-import { ROUTES } from '../../lambdas/http/routes';
+import { ROUTES } from '../../lambdas/contract/routes';
 import { addFactorBody, createDeliveryBody, verifyBody } from '../../lambdas/http/schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -5,7 +5,8 @@
 import { decodeTime, isValid } from 'ulid';
 import { Outbox, OutboxSender } from '../../lambdas/adapters/outbox/outbox';
 import type { Clock } from '../../lambdas/ports/clock';
-import { DeliveryRefusedError, type OutboundMessage } from '../../lambdas/ports/sender';
+import { DeliveryRefusedError } from '../../lambdas/ports/sender';
+import { type OutboundMessage } from '../../lambdas/domain/outbound-message';
 
 const T0 = Date.parse('2026-01-02T03:04:05.000Z');
 function fixedClock(start = T0): Clock & { advance(ms: number): void } {

@@ -11,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { SecretsManagerSecret } from '../../lambdas/adapters/secrets/secrets-manager-secret';
-import { UnavailableError } from '../../lambdas/domain/errors';
+import { UnavailableError } from '../../lambdas/domain/refusal-errors';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:onetime/hmac-AbCdEf';
 const KEY = 'k'.repeat(24) + '0123456789abcdef0123456789abcdef';

@@ -19,7 +19,8 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SnsSmsSender } from '../../lambdas/adapters/sns/sms-sender';
-import { DeliveryRefusedError, type RefusalReason, type SmsMessage } from '../../lambdas/ports/sender';
+import { DeliveryRefusedError, type RefusalReason } from '../../lambdas/ports/sender';
+import { type SmsMessage } from '../../lambdas/domain/outbound-message';
 
 const client = new SNSClient({ region: 'us-east-1' });
 const sns = mockClient(client);

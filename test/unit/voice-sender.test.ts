@@ -19,7 +19,8 @@ import { VOICES, VoiceSender } from '../../lambdas/adapters/voice/voice-sender';
 import type { Language } from '../../lambdas/domain/catalogue';
 import { SPOKEN_LANGUAGES } from '../../lambdas/domain/locale';
 import { renderCodeMessage } from '../../lambdas/domain/messages';
-import { DeliveryRefusedError, type RefusalReason, type VoiceMessage } from '../../lambdas/ports/sender';
+import { DeliveryRefusedError, type RefusalReason } from '../../lambdas/ports/sender';
+import { type VoiceMessage } from '../../lambdas/domain/outbound-message';
 
 const client = new PinpointSMSVoiceV2Client({ region: 'us-east-1' });
 const voice = mockClient(client);

@@ -9,7 +9,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AbuseScope } from '../../domain/abuse-limits';
-import type { AbuseCounting } from '../../ports/store';
+import type { AbuseCounting } from '../../ports/verification-state';
 import { belowOrAbsent } from './conditions';
 import type { Item } from './item-mapping';
 import { TTL_ATTRIBUTE, toTtl } from './keys';

@@ -5,7 +5,7 @@
  * code exactly once while resetting the count.
  */
 import type { LockPlan } from '../../domain/lockout';
-import type { AttemptLimits, Acceptance } from '../../ports/store';
+import type { AttemptLimits, Acceptance } from '../../ports/verification-state';
 import { NOT_LOCKED, belowOrAbsent } from './conditions';
 import { STATE_ATTR, TTL_ATTRIBUTE, pk, sk } from './keys';
 import { UpdateBuilder } from './update-builder';

@@ -250,7 +250,7 @@ export function idempotentFromItem(item: Item): IdempotentResponse {
   return {
     key: item.key as string,
     requestHash: item.requestHash as string,
-    statusCode: num(item.statusCode),
+    ...(typeof item.statusCode === 'number' ? { statusCode: item.statusCode } : {}),
     body: item.body as string,
   };
 }

@@ -3,6 +3,7 @@
  * need about a user shares one partition, so one Query reads it; events and
  * per-destination counters live in partitions of their own.
  */
+import { TABLE_SCHEMA } from '../../contract/table';
 export const pk = {
   user: (userId: string) => `USER#${userId}`,
   events: (userId: string) => `EVENTS#${userId}`,
@@ -65,6 +66,6 @@ export const STATE_PREFIX = {
 export const destinationHourAttribute = (bucket: number) => `h:${bucket}`;
 
 /** The TTL attribute: epoch seconds at which DynamoDB may delete the item. */
-export const TTL_ATTRIBUTE = 'ttl';
+export const TTL_ATTRIBUTE = TABLE_SCHEMA.ttlAttribute;
 
 export const toTtl = (ms: number) => Math.ceil(ms / 1000);

@@ -6,7 +6,7 @@
  * which all draw on the same caps.
  */
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { SendCounters, SendRefusalReason } from '../../ports/store';
+import type { SendCounters, SendRefusalReason } from '../../ports/verification-state';
 import { belowOrAbsent } from './conditions';
 import { STATE_ATTR, TTL_ATTRIBUTE, destinationHourAttribute, pk, sk, toTtl } from './keys';
 import type { Item } from './item-mapping';

@@ -10,7 +10,7 @@
  * (on any channels) arrive at once.
  */
 import type { ChallengeRecord } from '../../domain/records';
-import type { SendReservation, SendReservationResult } from '../../ports/store';
+import type { SendReservation, SendReservationResult } from '../../ports/verification-state';
 import { ABSENT_OR_EXPIRED, COOLDOWN_ELAPSED, NOT_LOCKED, equalsOrAbsentIfZero } from './conditions';
 import {
   challengeToEntry,
@@ -181,7 +181,7 @@ export function idempotencyItem(
     kind: 'idempotency',
     key: r.key,
     requestHash: r.requestHash,
-    statusCode: r.statusCode,
+    ...(r.statusCode !== undefined ? { statusCode: r.statusCode } : {}),
     body: r.body,
     [TTL_ATTRIBUTE]: toTtl(r.expiresAt),
   };

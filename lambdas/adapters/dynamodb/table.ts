@@ -1,6 +1,6 @@
 /**
  * Creates the table where none exists (local server and tests; in AWS the CDK
- * stack owns it). The key schema here must match lib/ (pk, sk, TTL on `ttl`).
+ * stack owns it), from the same schema the stack builds it from.
  */
 import {
   CreateTableCommand,
@@ -11,7 +11,7 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TTL_ATTRIBUTE } from './keys';
+import { TABLE_SCHEMA } from '../../contract/table';
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -26,12 +26,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: TABLE_SCHEMA.partitionKey, AttributeType: 'S' },
+          { AttributeName: TABLE_SCHEMA.sortKey, AttributeType: 'S' },
         ],
         KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
+          { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
         ],
       }),
     );
@@ -42,7 +42,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.ttlAttribute, Enabled: true },
     }),
   );
 }

@@ -3,7 +3,7 @@
  * is bound into the ciphertext: a secret copied onto another record will not decrypt.
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
-import { UnavailableError } from '../../domain/errors';
+import { UnavailableError } from '../../domain/refusal-errors';
 import type { SecretBox } from '../../ports/secrets';
 
 /** Loaded on first use: only requests that touch an authenticator secret need KMS. */

@@ -6,13 +6,8 @@
  */
 import { monotonicFactory } from 'ulid';
 import { systemClock, type Clock } from '../../ports/clock';
-import {
-  DeliveryRefusedError,
-  type OutboundMessage,
-  type RefusalReason,
-  type SendReceipt,
-  type Sender,
-} from '../../ports/sender';
+import { DeliveryRefusedError, type RefusalReason, type SendReceipt, type Sender } from '../../ports/sender';
+import { type OutboundMessage } from '../../domain/outbound-message';
 import type { DeliveryChannel } from '../../domain/channel';
 
 export interface OutboxEntry {

@@ -9,7 +9,7 @@
 // Types only at the top: the client comes from the runtime's SDK on first use (lib/bundling.ts,
 // LOADED_ON_FIRST_USE), so a static value import here would load it at every cold start.
 import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { Log } from '../../observability/log';
+import type { Log } from '../../ports/log';
 import type { DueStep, StepScheduler } from '../../ports/step-scheduler';
 
 export interface StepScheduleTarget {

@@ -5,7 +5,7 @@
  * stands and `next` still moves its ladder on.
  */
 import { lazy } from '../../load-once';
-import type { Log } from '../../observability/log';
+import type { Log } from '../../ports/log';
 import type { DueStep, StepScheduler } from '../../ports/step-scheduler';
 
 export class LazyStepScheduler implements StepScheduler {

@@ -4,7 +4,7 @@
  * and retried on the next request.
  */
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { UnavailableError } from '../../domain/errors';
+import { UnavailableError } from '../../domain/refusal-errors';
 import { lazy } from '../../load-once';
 import type { ServerSecret } from '../../ports/secrets';
 

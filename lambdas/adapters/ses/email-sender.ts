@@ -10,12 +10,11 @@ import type { SendEmailCommandInput, SESv2Client } from '@aws-sdk/client-sesv2';
 import {
   DeliveryRefusedError,
   REFERENCE_TAG,
-  type DeliveryReference,
-  type OutboundMessage,
   type RefusalReason,
   type SendReceipt,
   type Sender,
 } from '../../ports/sender';
+import { type DeliveryReference, type OutboundMessage } from '../../domain/outbound-message';
 import { redactedCause } from '../redacted-cause';
 
 export interface SesEmailSenderOptions {

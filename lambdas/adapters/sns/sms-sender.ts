@@ -10,13 +10,8 @@
  * OptedOutException is still mapped in case SNS starts to raise it for Publish.
  */
 import type { MessageAttributeValue, SNSClient } from '@aws-sdk/client-sns';
-import {
-  DeliveryRefusedError,
-  type OutboundMessage,
-  type RefusalReason,
-  type SendReceipt,
-  type Sender,
-} from '../../ports/sender';
+import { DeliveryRefusedError, type RefusalReason, type SendReceipt, type Sender } from '../../ports/sender';
+import { type OutboundMessage } from '../../domain/outbound-message';
 import { redactedCause } from '../redacted-cause';
 
 export interface SnsSmsSenderOptions {

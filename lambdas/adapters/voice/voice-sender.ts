@@ -13,13 +13,8 @@ import type {
   SendVoiceMessageCommandInput,
   VoiceId,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import {
-  DeliveryRefusedError,
-  type OutboundMessage,
-  type RefusalReason,
-  type SendReceipt,
-  type Sender,
-} from '../../ports/sender';
+import { DeliveryRefusedError, type RefusalReason, type SendReceipt, type Sender } from '../../ports/sender';
+import { type OutboundMessage } from '../../domain/outbound-message';
 import { SPOKEN_LANGUAGES, type SpokenLanguage } from '../../domain/locale';
 import { redactedCause } from '../redacted-cause';
 

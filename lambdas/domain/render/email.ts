@@ -4,8 +4,8 @@
  * direction (`dir="rtl"`), so mail clients align and shape the text correctly; the
  * code itself is marked left-to-right so its digits never reorder.
  */
-import type { MessagingConfig } from '../../config/messaging';
-import type { EmailMessage } from '../../ports/sender';
+import type { MessagingConfig } from '../messaging';
+import type { EmailMessage } from '../outbound-message';
 import type { Catalogue, NoticeWords } from '../catalogue/types';
 import { escapeHtml, fill, formatDuration, plainName, purposeKey, safeLink, withDetail } from './text';
 

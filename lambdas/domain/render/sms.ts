@@ -7,8 +7,8 @@
  * the service name is cut and dropped, then the shorter warning and the abbreviated
  * duration. The code, the validity, the warning and the WebOTP line never go.
  */
-import type { MessagingConfig } from '../../config/messaging';
-import type { SmsMessage } from '../../ports/sender';
+import type { MessagingConfig } from '../messaging';
+import type { SmsMessage } from '../outbound-message';
 import type { Catalogue, NoticeWords, PurposeKey } from '../catalogue/types';
 import { fitsOneSegment, isGsm7, SMS_MAX_SEPTETS, toGsm7, truncateToUnits } from '../sms-segments';
 import { fill, formatDuration, plainName, purposeKey, webOtpHost, withDetail } from './text';

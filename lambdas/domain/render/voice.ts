@@ -2,8 +2,8 @@
  * Voice renderers: SSML that reads the code digit by digit, twice, then the
  * validity and the warning, in the language of the voice that will speak it.
  */
-import type { MessagingConfig } from '../../config/messaging';
-import type { VoiceMessage } from '../../ports/sender';
+import type { MessagingConfig } from '../messaging';
+import type { VoiceMessage } from '../outbound-message';
 import type { Catalogue, NoticeWords } from '../catalogue/types';
 import { escapeHtml, fill, formatDuration, plainName, purposeKey } from './text';
 

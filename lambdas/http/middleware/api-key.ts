@@ -8,7 +8,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '../../domain/errors';
 import type { KeyIdentity, KeyRing } from '../api-keys';
-import type { KeyScope } from '../routes';
+import type { KeyScope } from '../../contract/routes';
 
 export interface ApiKeyOptions {
   /** The keys; when undefined every key has every scope (API Gateway checks values). */

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { Log } from '../../observability/log';
+import type { Log } from '../../ports/log';
 import { responseForError } from '../problem-response';
 
 export function problemErrors(log: Log): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {

@@ -13,7 +13,7 @@
  */
 import { toJSONSchema, type $ZodType } from 'zod/v4/core';
 import type { ZodMiniType } from 'zod/v4-mini';
-import { ROUTES } from '../routes';
+import { ROUTES } from '../../contract/routes';
 import { deliveryIdSchema, idSchema, reportTokenSchema, userIdSchema } from '../schemas';
 import { COMMON_PROBLEMS, KEYED_PROBLEMS, OPERATIONS, type Operation } from './operations';
 import { PROBLEMS, problemEntry } from './problems';

@@ -5,6 +5,7 @@
  * OpenAPI document and docs/api.md's error catalogue come from this list (a test
  * holds docs/api.md to it).
  */
+import { statusOf } from '../problem-status';
 import * as z from 'zod/v4-mini';
 import { DELIVERY_CHANNELS } from '../../domain/channel';
 import {
@@ -14,8 +15,6 @@ import {
   CodeIncorrectError,
   CodeSupersededError,
   DeliveryExistsError,
-  DeliveryFailedError,
-  DeliveryLockedError,
   DeliveryNotFoundError,
   FactorLimitReachedError,
   FallbackExhaustedError,
@@ -25,21 +24,25 @@ import {
   InvalidEmailError,
   InvalidPhoneNumberError,
   InvalidRequestError,
-  LockedError,
   MethodNotAllowedError,
   NoActiveFactorError,
   NoPendingChallengeError,
   NotFoundError,
   OutsideWindowError,
   PayloadTooLargeError,
-  ResendTooSoonError,
-  SendLimitExceededError,
   UnauthorizedError,
-  UnavailableError,
   type DomainError,
 } from '../../domain/errors';
+import {
+  DeliveryFailedError,
+  DeliveryLockedError,
+  LockedError,
+  ResendTooSoonError,
+  SendLimitExceededError,
+  UnavailableError,
+} from '../../domain/refusal-errors';
 import { IdempotencyKeyReusedError } from '../../app/idempotency';
-import '../zod';
+import '../../contract/zod';
 
 export interface ProblemEntry {
   /** The error class that answers it (lambdas/domain/errors.ts, or the app layer's own). */
@@ -158,7 +161,7 @@ export const PROBLEMS: readonly ProblemEntry[] = entries
   .map(([error, when, extras, also]) => ({
     className: error.constructor.name,
     alsoClassNames: also ?? [],
-    status: error.status,
+    status: statusOf(error),
     code: error.code,
     title: error.title,
     when,

@@ -8,7 +8,7 @@
 import * as z from 'zod/v4-mini';
 import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../../domain/channel';
 import { EVENT_TYPES } from '../../domain/events';
-import '../zod';
+import '../../contract/zod';
 
 const time = z.string().check(z.iso.datetime());
 const channel = z.enum(DELIVERY_CHANNELS);

@@ -1,17 +1,14 @@
 /**
- * The Store port on one DynamoDB table. Each method is one round trip: a strongly
- * consistent Query or GetItem to read, or one conditional write (an UpdateItem, or
- * a transaction where two items must change together) with its events beside it.
- * A failed condition comes back with the item as it is now
- * (`ReturnValuesOnConditionCheckFailure: ALL_OLD`) and becomes a domain answer,
- * never a guess. The writes themselves are built in send-reservation.ts and
- * attempt-writes.ts.
+ * The verification-state port on one DynamoDB table: the user's state item (attempt
+ * window, locks, live codes and their messages, cooldowns, send caps) and what must
+ * change with it. Each method is one round trip: a strongly consistent Query or
+ * GetItem to read, or one conditional write (an UpdateItem, or a transaction where
+ * two items must change together) with its events beside it. A failed condition
+ * comes back with the item as it is now (`ReturnValuesOnConditionCheckFailure:
+ * ALL_OLD`) and becomes a domain answer, never a guess. The writes themselves are
+ * built in send-reservation.ts and attempt-writes.ts.
  */
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-  type CancellationReason,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   TransactWriteCommand,
@@ -19,31 +16,22 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Policy } from '../../config/policy';
+import type { AbuseScope } from '../../domain/abuse-limits';
 import type { AccountEvent } from '../../domain/events';
 import type { LockPlan } from '../../domain/lockout';
-import type { AbuseScope } from '../../domain/abuse-limits';
-import type {
-  ChallengeRecord,
-  FactorRecord,
-  RecoveryCodeSet,
-  UserSnapshot,
-  UserState,
-} from '../../domain/records';
-import { hourBucket, dayBucket } from '../../domain/send-limits';
+import type { ChallengeRecord, UserSnapshot, UserState } from '../../domain/records';
+import { dayBucket, hourBucket } from '../../domain/send-limits';
 import type {
   AcceptOutcome,
   Acceptance,
   AttemptLimits,
   AttemptReservation,
-  DeliveryFailure,
-  DeliveryOutcomeRecord,
   ReportOutcome,
-  SendCounters,
   SendReservation,
   SendReservationResult,
-  Store,
-} from '../../ports/store';
+  VerificationStateStore,
+} from '../../ports/verification-state';
+import { AbuseCounters } from './abuse-counters';
 import {
   acceptFactorUpdate,
   acceptRecoveryUpdate,
@@ -52,13 +40,11 @@ import {
   lockUpdate,
   reserveAttemptUpdate,
 } from './attempt-writes';
-import { equalsOrAbsentIfZero } from './conditions';
 import { EventWriter } from './event-writes';
 import {
   challengeFromEntry,
   challengeRetained,
   deviceToItem,
-  factorToItem,
   recoveryToItem,
   snapshotFromItems,
   stateFromItem,
@@ -66,33 +52,12 @@ import {
   type Item,
 } from './item-mapping';
 import { STATE_ATTR, pk, sk } from './keys';
-import { dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
-import { destinationCounterUpdate, type TransactItem } from './send-counters';
-import { idempotencyItem, reservationItems, undoItems } from './send-reservation';
-import { AbuseCounters } from './abuse-counters';
+import { dynamoRequest, queryPartition, transactWrite, updateOrFalse } from './request';
+import type { TransactItem } from './send-counters';
+import { reservationItems, undoItems } from './send-reservation';
+import type { DynamoDbStoreOptions } from './store-options';
 
-export interface DynamoDbStoreOptions {
-  readonly tableName: string;
-  /** Days an account event is kept. @default 400 */
-  readonly eventRetentionDays?: number;
-  /** How long a challenge is kept past its code's expiry. @default 86400 */
-  readonly challengeRetentionSeconds?: number;
-  /** The resend cooldown: older cooldown stamps are dropped. @default 60 */
-  readonly resendCooldownSeconds?: number;
-}
-
-/** The store's options from the policy: the one place that knows which settings it reads. */
-export function storeOptions(
-  policy: Pick<Policy, 'eventRetentionDays' | 'challengeRetentionSeconds' | 'resendCooldownSeconds'>,
-): Omit<DynamoDbStoreOptions, 'tableName'> {
-  return {
-    eventRetentionDays: policy.eventRetentionDays,
-    challengeRetentionSeconds: policy.challengeRetentionSeconds,
-    resendCooldownSeconds: policy.resendCooldownSeconds,
-  };
-}
-
-export class DynamoDbStore implements Store {
+export class DynamoDbVerificationState implements VerificationStateStore {
   private readonly table: string;
   private readonly events: EventWriter;
   private readonly retentionMs: number;
@@ -136,62 +101,21 @@ export class DynamoDbStore implements Store {
       async (): Promise<SendReservationResult> => {
         // The abuse counters go beside the reservation, in the same round trip.
         const [reserved, counted] = await Promise.allSettled([
-          this.transact(items),
+          transactWrite(this.client, items),
           abuse ? this.abuse.count(abuse) : Promise.resolve({ ok: true as const }),
         ]);
         const committed = reserved.status === 'fulfilled' && reserved.value === undefined;
         const allowed = counted.status === 'fulfilled' && counted.value.ok;
         if (committed && allowed) return { ok: true };
-        if (committed) await this.transact(undoItems(this.table, r));
+        if (committed) await transactWrite(this.client, undoItems(this.table, r));
         if (!committed && abuse && allowed) await this.abuse.uncount(abuse);
         if (reserved.status === 'rejected') throw reserved.reason;
         if (counted.status === 'rejected') throw counted.reason;
-        if (!committed) return refusal(reserved.value ?? []);
+        if (!committed) return refusal(reserved.value?.reasons ?? []);
         return { ok: false, reason: 'abuse', scope: (counted.value as { scope: AbuseScope }).scope };
       },
       (result) => !result.ok,
     );
-  }
-
-  async recordDeliveryFailure(input: DeliveryFailure): Promise<void> {
-    const ch = STATE_ATTR.challenge(input.challengeId);
-    const path = `#ch.d[${input.deliveryIndex}]`;
-    const items: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.table,
-          Key: { pk: pk.user(input.userId), sk: sk.state },
-          UpdateExpression: `SET ${path}.t = :failed, ${path}.u = :now`,
-          ConditionExpression: 'attribute_exists(#ch)',
-          ExpressionAttributeNames: { '#ch': ch },
-          ExpressionAttributeValues: { ':failed': 'failed', ':now': input.now },
-        },
-      },
-      ...input.events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
-    ];
-    if (input.idempotency) {
-      items.push({ Put: { TableName: this.table, Item: idempotencyItem(input.userId, input.idempotency) } });
-    }
-    await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
-  }
-
-  async recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean> {
-    const path = `#ch.d[${input.deliveryIndex}]`;
-    const conditions = [`attribute_exists(${path})`];
-    // Events arrive out of order: a final outcome is never replaced by "sent".
-    if (input.status === 'sent') conditions.push(`NOT ${path}.t IN (:delivered, :failed)`);
-    return updateOrFalse(this.client, {
-      TableName: this.table,
-      Key: { pk: pk.user(input.userId), sk: sk.state },
-      UpdateExpression: `SET ${path}.t = :status, ${path}.u = :at`,
-      ConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: { '#ch': STATE_ATTR.challenge(input.challengeId) },
-      ExpressionAttributeValues: {
-        ':status': input.status,
-        ':at': input.at,
-        ...(input.status === 'sent' ? { ':delivered': 'delivered', ':failed': 'failed' } : {}),
-      },
-    });
   }
 
   async reserveAttempt(userId: string, now: number, limits: AttemptLimits): Promise<AttemptReservation> {
@@ -223,12 +147,12 @@ export class DynamoDbStore implements Store {
     events: readonly AccountEvent[],
   ): Promise<{ ok: true } | { ok: false; state: UserState }> {
     const update = lockUpdate(this.table, userId, plan, now);
-    const reasons = await this.transact([
+    const refusal = await transactWrite(this.client, [
       { Update: update },
       ...events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
     ]);
-    if (!reasons) return { ok: true };
-    return { ok: false, state: stateFromItem(reasons[0]?.Item ?? (await this.readState(userId))) };
+    if (!refusal) return { ok: true };
+    return { ok: false, state: stateFromItem(refusal.reasons[0]?.Item ?? (await this.readState(userId))) };
   }
 
   async accept(a: Acceptance): Promise<AcceptOutcome> {
@@ -276,14 +200,15 @@ export class DynamoDbStore implements Store {
         (outcome) => !outcome.ok,
       );
     }
-    const reasons = await this.transact([
+    const refusal = await transactWrite(this.client, [
       { Update: state },
       ...extra,
       ...a.events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
     ]);
-    if (!reasons) return { ok: true, recoveryCodesIssued: a.issueRecoveryCodes !== undefined };
-    return reasons[0]?.Code === 'ConditionalCheckFailed'
-      ? refusedBy(reasons[0].Item)
+    if (!refusal) return { ok: true, recoveryCodesIssued: a.issueRecoveryCodes !== undefined };
+    // Only the state item (the first) can say the user is locked.
+    return refusal.refusedBy === 0
+      ? refusedBy(refusal.reasons[0]?.Item)
       : { ok: false, reason: 'target_changed' };
   }
 
@@ -325,10 +250,6 @@ export class DynamoDbStore implements Store {
     return 'not_pending';
   }
 
-  async countDestinationSend(counters: SendCounters): Promise<boolean> {
-    return updateOrFalse(this.client, destinationCounterUpdate(this.table, counters));
-  }
-
   async unlock(userId: string, events: readonly AccountEvent[]): Promise<void> {
     await dynamoRequest(() =>
       this.client.send(
@@ -348,90 +269,6 @@ export class DynamoDbStore implements Store {
         }),
       ),
     );
-  }
-
-  async createFactor(input: {
-    factor: FactorRecord;
-    expectFactorsVersion: number;
-    expiresAt: number;
-    events: readonly AccountEvent[];
-  }): Promise<{ ok: boolean }> {
-    const ok = await transactOrFalse(this.client, [
-      this.bumpFactorsVersion(input.factor.userId, input.expectFactorsVersion),
-      {
-        Put: {
-          TableName: this.table,
-          Item: factorToItem(input.factor, input.expiresAt),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...input.events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
-    ]);
-    return { ok };
-  }
-
-  async deleteFactor(input: {
-    userId: string;
-    factorId: string;
-    expectFactorsVersion: number;
-    events: readonly AccountEvent[];
-  }): Promise<{ ok: boolean }> {
-    const ok = await transactOrFalse(this.client, [
-      {
-        Delete: {
-          TableName: this.table,
-          Key: { pk: pk.user(input.userId), sk: sk.factor(input.factorId) },
-          ConditionExpression: 'attribute_exists(pk)',
-        },
-      },
-      this.bumpFactorsVersion(input.userId, input.expectFactorsVersion),
-      ...input.events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
-    ]);
-    return { ok };
-  }
-
-  async replaceRecoveryCodes(
-    userId: string,
-    set: RecoveryCodeSet,
-    events: readonly AccountEvent[],
-  ): Promise<void> {
-    await dynamoRequest(() =>
-      this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.table, Item: recoveryToItem(userId, set) } },
-            ...events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
-          ],
-        }),
-      ),
-    );
-  }
-
-  /** The factor cap's guard: the set of factors is exactly as read when the change was decided. */
-  private bumpFactorsVersion(userId: string, expect: number): TransactItem {
-    return {
-      Update: {
-        TableName: this.table,
-        Key: { pk: pk.user(userId), sk: sk.state },
-        UpdateExpression: 'SET factorsVersion = :next',
-        ConditionExpression: equalsOrAbsentIfZero('factorsVersion', ':version', expect),
-        ExpressionAttributeValues: { ':version': expect, ':next': expect + 1 },
-      },
-    };
-  }
-
-  /** Runs a transaction; undefined when it committed, else its reasons with items unmarshalled. */
-  private async transact(items: TransactItem[]): Promise<Array<{ Code?: string; Item?: Item }> | undefined> {
-    try {
-      await dynamoRequest(() => this.client.send(new TransactWriteCommand({ TransactItems: items })));
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      return (error.CancellationReasons ?? []).map((r: CancellationReason) => ({
-        ...(r.Code !== undefined ? { Code: r.Code } : {}),
-        ...(r.Item ? { Item: unmarshall(r.Item) as Item } : {}),
-      }));
-    }
   }
 
   private async readState(userId: string): Promise<Item | undefined> {

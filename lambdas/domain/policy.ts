@@ -1,11 +1,9 @@
 /**
- * The policy (docs/api.md, "Policy"): every default, each overridable by its environment variable.
- * One documented object, read once; the domain takes it as a plain value so tests
- * can pass their own.
+ * The policy (docs/api.md, "Policy"): the domain's rules as one plain value with its
+ * defaults. lambdas/contract/policy-env.ts reads the environment into it; tests pass
+ * their own.
  */
-import { parseLadder, splitLadderSetting, type LadderStep } from '../domain/fallback';
-import { ConfigError, readInt, readString, type Env } from './env';
-
+import type { LadderStep } from './fallback';
 export interface Policy {
   /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
   readonly codeLength: number;
@@ -81,62 +79,3 @@ export const DEFAULT_POLICY: Policy = {
     { channel: 'email', delaySeconds: 180 },
   ],
 };
-
-/** ONETIME_FALLBACK, read with the request rules of a ladder (docs/api.md, "Fallback ladders"); bad → ConfigError. */
-export function readFallback(
-  env: Env,
-  codeTtlSeconds: number,
-  fallback: readonly LadderStep[],
-): readonly LadderStep[] {
-  const raw = readString(env, 'ONETIME_FALLBACK', '');
-  if (raw === '') return fallback;
-  const parsed = parseLadder(splitLadderSetting(raw), codeTtlSeconds);
-  if (!parsed.ok) {
-    const why = parsed.errors.map((e) => `${e.path.replace('/fallback', 'step ')}: ${e.message}`).join('; ');
-    throw new ConfigError(`ONETIME_FALLBACK must read like sms,voice@60,email@180, got "${raw}" (${why})`);
-  }
-  return parsed.steps;
-}
-
-export function readPolicy(env: Env): Policy {
-  const d = DEFAULT_POLICY;
-  return {
-    codeLength: readInt(env, 'ONETIME_CODE_LENGTH', d.codeLength, 4),
-    codeTtlSeconds: readInt(env, 'ONETIME_CODE_TTL_SECONDS', d.codeTtlSeconds, 1),
-    reuseMinRemainingSeconds: readInt(env, 'ONETIME_REUSE_MIN_REMAINING_SECONDS', d.reuseMinRemainingSeconds),
-    resendCooldownSeconds: readInt(env, 'ONETIME_RESEND_COOLDOWN_SECONDS', d.resendCooldownSeconds),
-    maxSendsPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_HOUR', d.maxSendsPerHour, 1),
-    maxSendsPerDay: readInt(env, 'ONETIME_MAX_SENDS_PER_DAY', d.maxSendsPerDay, 1),
-    maxAttempts: readInt(env, 'ONETIME_MAX_ATTEMPTS', d.maxAttempts, 1),
-    firstLockoutSeconds: readInt(env, 'ONETIME_FIRST_LOCKOUT_SECONDS', d.firstLockoutSeconds, 1),
-    lockoutSeconds: readInt(env, 'ONETIME_LOCKOUT_SECONDS', d.lockoutSeconds, 1),
-    hardLockAfter: readInt(env, 'ONETIME_HARD_LOCK_AFTER', d.hardLockAfter, 1),
-    deviceTtlDays: readInt(env, 'ONETIME_DEVICE_TTL_DAYS', d.deviceTtlDays, 1),
-    maxFactors: readInt(env, 'ONETIME_MAX_FACTORS', d.maxFactors, 1),
-    totpWindow: readInt(env, 'ONETIME_TOTP_WINDOW', d.totpWindow),
-    eventRetentionDays: readInt(env, 'ONETIME_EVENT_RETENTION_DAYS', d.eventRetentionDays, 1),
-    challengeRetentionSeconds: readInt(
-      env,
-      'ONETIME_CHALLENGE_RETENTION_SECONDS',
-      d.challengeRetentionSeconds,
-      86_400,
-    ),
-    maxSendsPerPrefixPerHour: readInt(
-      env,
-      'ONETIME_MAX_SENDS_PER_PREFIX_PER_HOUR',
-      d.maxSendsPerPrefixPerHour,
-      1,
-    ),
-    maxSendsPerCountryPerHour: readInt(
-      env,
-      'ONETIME_MAX_SENDS_PER_COUNTRY_PER_HOUR',
-      d.maxSendsPerCountryPerHour,
-      1,
-    ),
-    maxSendsPerIpPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_IP_PER_HOUR', d.maxSendsPerIpPerHour, 1),
-    maxSendsPerKeyPerHour: readInt(env, 'ONETIME_MAX_SENDS_PER_KEY_PER_HOUR', d.maxSendsPerKeyPerHour, 1),
-    maxSmsPerHour: readInt(env, 'ONETIME_MAX_SMS_PER_HOUR', d.maxSmsPerHour, 1),
-    maxVoicePerHour: readInt(env, 'ONETIME_MAX_VOICE_PER_HOUR', d.maxVoicePerHour, 1),
-    fallback: readFallback(env, readInt(env, 'ONETIME_CODE_TTL_SECONDS', d.codeTtlSeconds, 1), d.fallback),
-  };
-}

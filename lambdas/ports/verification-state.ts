@@ -1,19 +1,20 @@
 /**
- * Port: the persistence the use cases need. Each method is one round trip to the
- * database and enforces its guarantees atomically (in DynamoDB: conditional writes
- * and transactions). A method that finds its preconditions broken by a concurrent
- * request returns the fresh facts instead of throwing, so the caller can decide
- * again; a database that fails throws StoreUnavailableError.
+ * Port: a user's verification state (docs/data-model.md): the attempt window and its
+ * locks, the live codes per purpose with their messages, cooldowns and send caps.
+ * Each method is one round trip that enforces its guarantees atomically (in
+ * DynamoDB: conditional writes and transactions). A method that finds its
+ * preconditions broken by a concurrent request returns the fresh facts instead of
+ * throwing, so the use case can decide again; a database that fails throws
+ * StoreUnavailableError.
  */
 import type { AccountEvent } from '../domain/events';
 import type { FallbackStep } from '../domain/fallback';
-import type { Policy } from '../config/policy';
+import type { Policy } from '../domain/policy';
 import type { LockPlan } from '../domain/lockout';
 import type { AbuseCounter, AbuseScope } from '../domain/abuse-limits';
 import type {
   ChallengeRecord,
   DeliveryAttempt,
-  DeliveryStatus,
   DeviceRecord,
   FactorRecord,
   IdempotentResponse,
@@ -21,10 +22,6 @@ import type {
   UserSnapshot,
   UserState,
 } from '../domain/records';
-
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
-}
 
 /** The abuse limits' counters of one send, in its clock hour. */
 export interface AbuseCounting {
@@ -140,46 +137,25 @@ export type AcceptOutcome =
   /** The code was valid when read but is no longer acceptable (used, replaced, expired). */
   | { readonly ok: false; readonly reason: 'target_changed' };
 
-export interface DeliveryFailure {
-  readonly userId: string;
-  readonly challengeId: string;
-  readonly deliveryIndex: number;
-  readonly now: number;
-  readonly events: readonly AccountEvent[];
-  readonly idempotency?: IdempotencyRecord;
-}
-
-export interface DeliveryOutcomeRecord {
-  readonly userId: string;
-  readonly challengeId: string;
-  readonly deliveryIndex: number;
-  readonly status: DeliveryStatus;
-  readonly at: number;
-}
-
 export type ReportOutcome = 'canceled' | 'not_pending' | 'already_reported' | 'not_found';
 
-export interface Store {
+export interface VerificationStateStore {
   /** The user's state, factors, challenges, recovery set and recent idempotent answers. */
   loadUser(userId: string, now: number): Promise<UserSnapshot>;
+
   getChallenge(userId: string, challengeId: string, now: number): Promise<ChallengeRecord | undefined>;
 
   reserveSend(reservation: SendReservation): Promise<SendReservationResult>;
-  /** After the provider refused: mark the delivery failed and keep the refusal as the idempotent answer. */
-  recordDeliveryFailure(input: DeliveryFailure): Promise<void>;
-
-  /**
-   * A provider's report on one delivery (SES events). A late "sent" never
-   * overwrites "delivered" or "failed"; returns false when the challenge is gone.
-   */
-  recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean>;
 
   /** Takes one attempt, while the user is not locked and the window has one left. */
   reserveAttempt(userId: string, now: number, limits: AttemptLimits): Promise<AttemptReservation>;
+
   /** Gives an attempt back (an uncounted answer), unless a success, lock or unlock came in between. */
   giveBackAttempt(userId: string, epoch: number): Promise<void>;
+
   /** Records a wrong code whose attempt was already taken (its events). */
   recordWrongCode(events: readonly AccountEvent[]): Promise<void>;
+
   /** Locks the user as planned, if the window is still the one the plan closes; else the fresh state. */
   lock(
     userId: string,
@@ -190,27 +166,12 @@ export interface Store {
   /** Accepts a code exactly once and resets the attempt count. */
   accept(acceptance: Acceptance): Promise<AcceptOutcome>;
 
+  /** Accepts a code exactly once and resets the attempt count. */
+  accept(acceptance: Acceptance): Promise<AcceptOutcome>;
+
   /** The owner says they did not ask for this code: cancels it if pending; acts once per challenge. */
   reportChallenge(userId: string, challengeId: string, now: number): Promise<ReportOutcome>;
 
-  /** Counts one message (a notice) against a destination's caps; false when a cap is reached. */
-  countDestinationSend(counters: SendCounters): Promise<boolean>;
-
   /** Support unlock: clears every lock and count. */
   unlock(userId: string, events: readonly AccountEvent[]): Promise<void>;
-  /** Creates a factor that needs no code sent (an authenticator), guarded by the factor cap. */
-  createFactor(input: {
-    factor: FactorRecord;
-    expectFactorsVersion: number;
-    /** A pending factor is forgotten at this time unless activated. */
-    expiresAt: number;
-    events: readonly AccountEvent[];
-  }): Promise<{ ok: boolean }>;
-  deleteFactor(input: {
-    userId: string;
-    factorId: string;
-    expectFactorsVersion: number;
-    events: readonly AccountEvent[];
-  }): Promise<{ ok: boolean }>;
-  replaceRecoveryCodes(userId: string, set: RecoveryCodeSet, events: readonly AccountEvent[]): Promise<void>;
 }

@@ -2,6 +2,8 @@
  * Names shared by the functions that emit telemetry and the CDK stack that builds
  * alarms and dashboards on it, so the two cannot drift apart.
  */
+import { DELIVERY_CHANNELS } from '../domain/channel';
+
 export const METRICS_NAMESPACE = 'onetime';
 export const SERVICE_NAME = 'onetime';
 
@@ -13,3 +15,6 @@ export const METRIC = {
   lockouts: 'Lockouts',
   deliveryFailures: 'DeliveryFailures',
 } as const;
+
+/** The values of the `channel` dimension. */
+export const CHANNEL_DIMENSION_VALUES = DELIVERY_CHANNELS;

@@ -1,0 +1,46 @@
+/**
+ * Every persistence port on one DynamoDB table, for the wiring: one adapter per
+ * aggregate, sharing the client and the table.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccountErasure } from '../../ports/account-erasure';
+import type { ActivityStore } from '../../ports/activity-store';
+import type { DeliveryStore } from '../../ports/delivery-store';
+import type { DeviceStore } from '../../ports/device-store';
+import type { FactorStore } from '../../ports/factor-store';
+import type { MessageOutcomeStore } from '../../ports/message-outcomes';
+import type { NoticeStore } from '../../ports/notice-store';
+import type { VerificationStateStore } from '../../ports/verification-state';
+import { DynamoDbAccountErasure } from './account-erasure';
+import { DynamoDbActivityStore } from './activity-store';
+import { DynamoDbDeliveryStore } from './delivery-store';
+import { DynamoDbDeviceStore } from './device-store';
+import { DynamoDbFactorStore } from './factor-store';
+import { DynamoDbMessageOutcomes } from './message-outcome-store';
+import { DynamoDbNoticeStore } from './notice-store';
+import type { DynamoDbStoreOptions } from './store-options';
+import { DynamoDbVerificationState } from './verification-state-store';
+
+export interface Stores {
+  readonly state: VerificationStateStore;
+  readonly factors: FactorStore;
+  readonly messages: MessageOutcomeStore;
+  readonly devices: DeviceStore;
+  readonly activity: ActivityStore;
+  readonly notices: NoticeStore;
+  readonly erasure: AccountErasure;
+  readonly deliveries: DeliveryStore;
+}
+
+export function dynamoDbStores(client: DynamoDBDocumentClient, options: DynamoDbStoreOptions): Stores {
+  return {
+    state: new DynamoDbVerificationState(client, options),
+    factors: new DynamoDbFactorStore(client, options),
+    messages: new DynamoDbMessageOutcomes(client, options),
+    devices: new DynamoDbDeviceStore(client, options),
+    activity: new DynamoDbActivityStore(client, options),
+    notices: new DynamoDbNoticeStore(client, options),
+    erasure: new DynamoDbAccountErasure(client, options),
+    deliveries: new DynamoDbDeliveryStore(client, options.tableName, options.eventRetentionDays ?? 400),
+  };
+}
