@@ -15,7 +15,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-/** What the functions that start ladders read (lambdas/composition.ts). */
+/** What the functions that start ladders read (lambdas/wiring/aws-step-scheduler.ts). */
 export const FALLBACK_ENV = {
   functionArn: 'ONETIME_FALLBACK_STEP_FUNCTION_ARN',
   roleArn: 'ONETIME_FALLBACK_SCHEDULER_ROLE_ARN',

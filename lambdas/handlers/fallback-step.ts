@@ -10,7 +10,7 @@ import * as z from 'zod/v4-mini';
 import type { AppDeps } from '../app/deps';
 import { runFallbackStep } from '../app/fallback-step';
 import { MAX_LADDER_STEPS } from '../domain/fallback';
-import '../http/zod';
+import '../contract/zod';
 import { idSchema, userIdSchema } from '../http/schemas';
 import type { Log } from '../ports/log';
 

@@ -8,6 +8,7 @@ import { LazyStepScheduler } from '../adapters/scheduler/lazy-step-scheduler';
 import { readOptional, type Env } from '../contract/env';
 import type { Log } from '../ports/log';
 
+// The names lib/fallback-ladder.ts (FALLBACK_ENV) sets on the functions that start ladders.
 export function awsStepScheduler(
   env: Env,
   retry: { maxAttempts: number },
