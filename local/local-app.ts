@@ -4,6 +4,7 @@
  * plain requests into API Gateway events. The local server and the HTTP-free
  * integration tests both use it.
  */
+import type { OutcomeSink } from '../lambdas/ports/outcomes';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { hkdfSync, randomUUID } from 'node:crypto';
@@ -45,6 +46,8 @@ export interface LocalAppOptions {
   readonly log?: Log;
   /** Sees the DynamoDB client before use (benchmarks count requests with it). */
   readonly instrument?: (client: DynamoDBDocumentClient) => void;
+  /** Where the use cases' outcomes go (the business metrics in AWS). @default nowhere */
+  readonly outcomes?: OutcomeSink;
   /** Simulated provider refusals, for exercising `delivery_failed` locally. */
   readonly refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
   /** Schedules fallback steps instead of the in-process timers (tests of a scheduler that fails). */
@@ -103,6 +106,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       Buffer.from(hkdfSync('sha256', options.secret, Buffer.alloc(0), 'onetime totp secrets', 32)),
     ),
     log,
+    ...(options.outcomes ? { outcomes: options.outcomes } : {}),
   });
   const keys = localKeyRing(options.apiKey, parseLocalKeys(env.ONETIME_API_KEYS));
   const handlers = makeHandlers(deps, { log, keys });

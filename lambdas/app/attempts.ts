@@ -129,7 +129,10 @@ export async function checkCode<T>(
         return countWrongCode(deps, userId, state, now, check.detail);
       case 'accept': {
         const outcome = await deps.state.accept({ ...check.acceptance, userId, now });
-        if (outcome.ok) return check.done(outcome.recoveryCodesIssued);
+        if (outcome.ok) {
+          deps.outcomes.record({ kind: 'verification_approved' });
+          return check.done(outcome.recoveryCodesIssued);
+        }
         if (outcome.reason === 'locked') {
           const status = lockStatus(outcome.state, now, deps.policy);
           if (status.kind === 'locked') throw lockedAnswer(status.until, now);
@@ -188,6 +191,7 @@ async function countWrongCode(
   detail: WrongCodeDetail,
 ): Promise<never> {
   const failed = newEvent(deps, userId, 'verification_failed', now, detail);
+  deps.outcomes.record({ kind: 'verification_failed' });
   const outcome = judgeWrongCode(reserved, now, deps.policy);
   if (outcome.kind === 'incorrect') {
     await deps.state.recordWrongCode([failed]);
@@ -197,6 +201,7 @@ async function countWrongCode(
   const locked = newEvent(deps, userId, 'locked', now, { context: detail.context });
   const result = await deps.state.lock(userId, plan, now, [failed, locked]);
   if (result.ok) {
+    deps.outcomes.record({ kind: 'lockout' });
     await deps.notifier.notify({ userId, kind: plan.until === null ? 'hard_locked' : 'locked' });
     throw lockedAnswer(plan.until, now, true);
   }

@@ -25,7 +25,7 @@ import { renderCodeMessage } from '../domain/messages';
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { iso, type Reply } from './reply';
-import { alternativesTo, sendCounters, sendRefusalError } from './send-code';
+import { alternativesTo, sendCounters, sendRefusalError } from './send-caps';
 
 export interface CreateDeliveryInput {
   readonly deliveryId: string;
@@ -232,7 +232,9 @@ async function send(deps: AppDeps, d: DeliveryRecord, key: Buffer, now: number):
   );
   try {
     await deps.senders[d.channel].send(message);
+    deps.outcomes.record({ kind: 'code_sent', channel: d.channel });
   } catch (cause) {
+    deps.outcomes.record({ kind: 'delivery_failed', channel: d.channel });
     const snapshot = await deps.state.loadUser(d.userId, now);
     const failure = new DeliveryFailedError(d.channel, alternativesTo(snapshot, d.factorId ?? ''));
     failure.cause = cause;

@@ -12,6 +12,7 @@ import type { DeviceStore } from '../ports/device-store';
 import type { FactorStore } from '../ports/factor-store';
 import type { MessageOutcomeStore } from '../ports/message-outcomes';
 import type { NoticeStore } from '../ports/notice-store';
+import type { OutcomeSink } from '../ports/outcomes';
 import type { Clock } from '../ports/clock';
 import type { DeliveryStore } from '../ports/delivery-store';
 import type { LadderStore } from '../ports/ladder-store';
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Security notices to the owner; best effort, never fails a request. */
   readonly notifier: Notifier;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;
+  /** What happened, for the business metrics. */
+  readonly outcomes: OutcomeSink;
   readonly clock: Clock;
   readonly secret: ServerSecret;
   readonly secretBox: SecretBox;

@@ -24,7 +24,7 @@ import type { VerificationStateStore } from '../ports/verification-state';
 import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import { newEvent } from './events';
-import { sendCounters } from './send-code';
+import { sendCounters } from './send-caps';
 
 export const NOTICE_WINDOW_MS = 10 * 60_000;
 

@@ -5,21 +5,18 @@
  * idempotency), and only then hands the message to the provider. A refusal is
  * recorded and answered `delivery_failed` with the user's other factors.
  */
-import { isDeliveryChannel, type DeliveryChannel } from '../domain/channel';
-import { deriveCode, keyedHash, newSeed } from '../domain/codes';
-import {
-  DeliveryFailedError,
-  ResendTooSoonError,
-  SendLimitExceededError,
-  UnavailableError,
-} from '../domain/refusal-errors';
-import { type DomainError, type Alternative } from '../domain/errors';
+import { isDeliveryChannel } from '../domain/channel';
+import { keyedHash, newSeed } from '../domain/codes';
+import { ResendTooSoonError, SendLimitExceededError, UnavailableError } from '../domain/refusal-errors';
 import type { RequestContext } from '../domain/events';
+
 import { secondsUntil } from '../domain/lockout';
+
 import type { Language } from '../domain/catalogue';
+
 import { chooseLocale } from '../domain/locale';
-import { messageLocale, renderCodeMessage } from '../domain/messages';
-import { reportToken, reportUrl } from '../domain/report-token';
+
+import { messageLocale } from '../domain/messages';
 import {
   isCurrent,
   slotOf,
@@ -27,34 +24,27 @@ import {
   type FactorRecord,
   type UserSnapshot,
 } from '../domain/records';
-import {
-  canReuse,
-  checkCaps,
-  cooldownKey,
-  dayBucket,
-  dayBucketEnd,
-  hourBucket,
-  hourBucketEnd,
-  sendsRemainingAfter,
-} from '../domain/send-limits';
+
+import { canReuse, checkCaps, cooldownKey, sendsRemainingAfter } from '../domain/send-limits';
 import { capForm } from '../domain/destination';
-import { phoneCountry } from '../domain/phone-numbers';
-import type { Policy } from '../domain/policy';
-import type {
-  AbuseCounting,
-  SendCounters,
-  SendRefusalReason,
-  SendReservation,
-} from '../ports/verification-state';
-import { SERVICE_SHARDS, abuseCounters, phonePrefix, type AbuseScope } from '../domain/abuse-limits';
-import { randomInt } from 'node:crypto';
-import type { Ladder } from '../domain/fallback';
+
+import type { SendReservation } from '../ports/verification-state';
 import { assertNotLocked } from './attempts';
+import type { Ladder } from '../domain/fallback';
 import { claimOf, stepTarget, withStep } from './fallback-claim';
+
 import type { AppDeps } from './deps';
+
 import { newEvent } from './events';
-import { IDEMPOTENCY_TTL_MS, findReplay, storedProblem, type IdempotencyRequest } from './idempotency';
+
+import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
+
+import { abuseCountingFor, blockedSend } from './abuse-guard';
+
+import { handOff, messageTtlSeconds } from './hand-off';
+
+import { sendCounters, sendRefusalError } from './send-caps';
 
 export interface SendCodeInput {
   readonly userId: string;
@@ -252,167 +242,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
       }
     }
 
-    await deliver(deps, input, snapshot, challenge, key, now, chosen.locale);
+    await handOff(deps, input, snapshot, challenge, key, now, chosen.locale);
     return reply;
   }
-}
-
-async function deliver(
-  deps: AppDeps,
-  input: SendCodeInput,
-  snapshot: UserSnapshot,
-  challenge: ChallengeRecord,
-  key: Buffer,
-  now: number,
-  locale: Language,
-): Promise<void> {
-  const channel = challenge.channel;
-  const message = renderCodeMessage(
-    {
-      channel,
-      to: input.factor.destination,
-      code: deriveCode(key, challenge.seed, challenge.codeLength),
-      purpose: input.purpose,
-      ttlSeconds: messageTtlSeconds(challenge, now),
-      locale,
-      // No report link in enrolment emails: the address being added may not be the owner's,
-      // and its holder must not be able to sign the owner's devices out.
-      ...(channel === 'email' && input.purpose !== 'enroll' && deps.messaging.publicUrl
-        ? {
-            reportUrl: reportUrl(
-              deps.messaging.publicUrl,
-              reportToken(key, {
-                userId: input.userId,
-                challengeId: challenge.challengeId,
-                expiresAt: challenge.expiresAt + deps.policy.challengeRetentionSeconds * 1000,
-              }),
-            ),
-          }
-        : {}),
-    },
-    deps.messaging,
-  );
-  const reference = {
-    userId: input.userId,
-    challengeId: challenge.challengeId,
-    deliveryIndex: challenge.deliveries.length - 1,
-  };
-  try {
-    await deps.senders[channel].send({ ...message, reference });
-  } catch (cause) {
-    const failure = new DeliveryFailedError(channel, alternativesTo(snapshot, input.factor.factorId));
-    failure.cause = cause;
-    await deps.messages.recordDeliveryFailure({
-      userId: input.userId,
-      challengeId: challenge.challengeId,
-      deliveryIndex: challenge.deliveries.length - 1,
-      now: deps.clock.now(),
-      events: [
-        newEvent(deps, input.userId, 'challenge_delivery_failed', deps.clock.now(), {
-          channel,
-          factorId: input.factor.factorId,
-          purpose: input.purpose,
-          context: input.context,
-        }),
-      ],
-      ...(input.idempotency
-        ? {
-            idempotency: {
-              ...input.idempotency,
-              body: storedProblem(failure),
-              expiresAt: now + IDEMPOTENCY_TTL_MS,
-            },
-          }
-        : {}),
-    });
-    throw failure;
-  }
-}
-
-/** The life a message states: what is left of the code, never less than a minute. */
-function messageTtlSeconds(challenge: ChallengeRecord, now: number): number {
-  return Math.max(60, Math.round((challenge.expiresAt - now) / 1000));
-}
-
-/** The user's other active factors that can receive a code (`alternatives` in docs/api.md). */
-export function alternativesTo(snapshot: UserSnapshot, failedFactorId: string): Alternative[] {
-  const alternatives: Alternative[] = [];
-  for (const f of snapshot.factors) {
-    if (f.factorId === failedFactorId || f.status !== 'active' || !isDeliveryChannel(f.type)) continue;
-    alternatives.push({
-      factorId: f.factorId,
-      channel: f.type as DeliveryChannel,
-      destinationMasked: f.destinationMasked ?? '',
-    });
-  }
-  return alternatives;
-}
-
-/** The per-user and per-destination caps one send counts against (UTC clock hour and day). */
-export function sendCounters(policy: Policy, destinationHash: string, now: number): SendCounters {
-  return {
-    destinationHash,
-    hourBucket: hourBucket(now),
-    dayBucket: dayBucket(now),
-    maxPerHour: policy.maxSendsPerHour,
-    maxPerDay: policy.maxSendsPerDay,
-  };
-}
-
-/** The answer to a send refused for its cooldown (ending at `cooldownEnd`) or one of the caps. */
-export function sendRefusalError(reason: SendRefusalReason, now: number, cooldownEnd: number): DomainError {
-  if (reason === 'cooldown') return new ResendTooSoonError(iso(cooldownEnd), secondsUntil(cooldownEnd, now));
-  return reason.endsWith('hour')
-    ? new SendLimitExceededError('hour', secondsUntil(hourBucketEnd(now), now))
-    : new SendLimitExceededError('day', secondsUntil(dayBucketEnd(now), now));
-}
-
-/** SMS and voice: the abuse limits' counters this send takes (docs/api.md, "Abuse defences"). */
-async function abuseCountingFor(
-  deps: AppDeps,
-  key: Buffer,
-  channel: DeliveryChannel,
-  input: Pick<SendCodeInput, 'factor' | 'context' | 'keyName'>,
-  now: number,
-): Promise<AbuseCounting | undefined> {
-  if (channel === 'email') return undefined;
-  const destination = input.factor.destination;
-  const context = input.context;
-  const country = await phoneCountry(destination);
-  const counters = abuseCounters(
-    {
-      channel,
-      prefixHash: keyedHash(key, 'prefix', phonePrefix(destination)),
-      ...(country ? { country } : {}),
-      ...(context?.ip ? { ipHash: keyedHash(key, 'ip', context.ip) } : {}),
-      keyName: input.keyName ?? 'default',
-      shard: randomInt(SERVICE_SHARDS),
-    },
-    deps.policy,
-  );
-  return { counters, hourBucket: hourBucket(now) };
-}
-
-/** A send an abuse limit refused: nothing was sent or kept; the owner's record says so. */
-async function blockedSend(
-  deps: AppDeps,
-  input: SendCodeInput,
-  snapshot: UserSnapshot,
-  scope: AbuseScope,
-  now: number,
-): Promise<DomainError> {
-  await deps.activity.recordEvents([
-    newEvent(deps, input.userId, 'send_blocked', now, {
-      channel: input.factor.type as DeliveryChannel,
-      factorId: input.factor.factorId,
-      purpose: input.purpose,
-      reason: scope,
-      context: input.context,
-    }),
-  ]);
-  return new SendLimitExceededError(
-    scope,
-    secondsUntil(hourBucketEnd(now), now),
-    alternativesTo(snapshot, input.factor.factorId),
-  );
 }

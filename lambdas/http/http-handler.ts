@@ -12,7 +12,6 @@ import { InvalidRequestError, MethodNotAllowedError, NotFoundError, type FieldEr
 import type { RequestContext } from '../domain/events';
 import type { Reply } from '../app/reply';
 import type { Log } from '../ports/log';
-import { outcomeMetrics, type MetricSink } from '../observability/outcome-metrics';
 import { CALLER, apiKeyCheck, type WithCaller } from './middleware/api-key';
 import type { KeyRing } from './api-keys';
 import type { KeyScope } from '../contract/routes';
@@ -69,8 +68,6 @@ export interface HttpHandlerOptions {
   readonly log: Log;
   /** Runtime middleware (Powertools logger context, metrics flush, tracing), outermost first. */
   readonly middlewares?: ReadonlyArray<MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>>;
-  /** Where business metrics go; none locally. */
-  readonly metrics?: MetricSink;
   /** The API keys and their scopes; undefined when API Gateway checks keys and none are scoped. */
   readonly keys?: KeyRing;
 }
@@ -109,7 +106,6 @@ export function httpHandler(routes: RouteTable, options: HttpHandlerOptions): Ap
   const handler = middy<ParsedEvent, APIGatewayProxyResult>({ timeoutEarlyInMillis: 0 });
   for (const m of options.middlewares ?? [])
     handler.use(m as MiddlewareObj<ParsedEvent, APIGatewayProxyResult>);
-  if (options.metrics) handler.use(outcomeMetrics(options.metrics));
   return handler
     .use(httpHeaderNormalizer())
     .use(apiKeyCheck({ keys: options.keys, scopesOf: (e) => SCOPES.get(routeKey(e)) }))

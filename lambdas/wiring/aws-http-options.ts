@@ -7,7 +7,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { gatewayKeyRing } from '../http/api-keys';
 import type { HttpHandlerOptions } from '../http/http-handler';
-import { log, logger, metrics, metricSink, tracer } from '../observability/powertools';
+import { log, logger, metrics, tracer } from '../observability/powertools';
 
 /** Logging, metrics and tracing for the route handlers (Powertools). */
 export function awsHttpOptions(): HttpHandlerOptions {
@@ -15,7 +15,6 @@ export function awsHttpOptions(): HttpHandlerOptions {
     log,
     // API Gateway checked the key's value; the stack names each key id's scopes.
     keys: gatewayKeyRing(process.env.ONETIME_API_KEY_SCOPES),
-    metrics: metricSink,
     middlewares: [
       injectLambdaContext(logger),
       captureLambdaHandler(tracer, { captureResponse: false }),

@@ -14,7 +14,8 @@ import { advanceLadderAfterFailure } from '../app/fallback-step';
 import { readRequired, readString, type Env } from '../contract/env';
 import { readFunctionConfig } from '../contract/function-config';
 import { DEFAULT_TABLE_NAME } from '../contract/table';
-import { log, tracer } from '../observability/powertools';
+import { metricOutcomes } from '../observability/outcome-metrics';
+import { log, metricSink, tracer } from '../observability/powertools';
 import { systemClock } from '../ports/clock';
 import type { Log } from '../ports/log';
 import { awsStepScheduler } from './aws-step-scheduler';
@@ -98,6 +99,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   return wireApp({
     ...awsTable(env),
     steps: awsStepScheduler(env, retry, log, traced),
+    outcomes: metricOutcomes(metricSink),
     policy,
     messaging,
     senders,

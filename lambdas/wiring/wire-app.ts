@@ -15,6 +15,7 @@ import type { MessagingConfig } from '../domain/messaging';
 import type { Policy } from '../domain/policy';
 import type { Clock } from '../ports/clock';
 import type { Log } from '../ports/log';
+import { ignoreOutcomes, type OutcomeSink } from '../ports/outcomes';
 import type { Sender } from '../ports/sender';
 import type { DeliveryChannel } from '../domain/channel';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
@@ -32,6 +33,8 @@ export interface RuntimeParts {
   readonly log: Log;
   /** Runs fallback steps at their time (EventBridge Scheduler in AWS, in-process timers locally). */
   readonly steps: StepScheduler;
+  /** @default none recorded */
+  readonly outcomes?: OutcomeSink;
   /** @default a monotonic ULID factory */
   readonly newId?: () => string;
 }
@@ -58,6 +61,7 @@ export function wireApp(parts: RuntimeParts): AppDeps {
     steps: parts.steps,
     notifier,
     senders,
+    outcomes: parts.outcomes ?? ignoreOutcomes,
     clock,
     secret,
     secretBox: parts.secretBox,

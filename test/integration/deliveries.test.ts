@@ -2,7 +2,7 @@
  * Delivery codes: bound to one delivery and its window, the same code on every
  * resend, confirmed once, wrong codes counted per delivery.
  */
-import { sendCounters } from '../../lambdas/app/send-code';
+import { sendCounters } from '../../lambdas/app/send-caps';
 import { activeSmsFactor, scanTable, testApp, type TestApp } from './harness';
 
 const PHONE = '+14155550100';

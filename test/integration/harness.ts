@@ -3,6 +3,7 @@
  * handlers on it, a clock the test moves, and helpers to call routes and read
  * codes from the outbox.
  */
+import type { Outcome } from '../../lambdas/ports/outcomes';
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
@@ -57,6 +58,8 @@ export interface TestApp extends LocalApp {
   readonly clock: ManualClock;
   readonly tableName: string;
   readonly policy: Policy;
+  /** What the use cases reported, in order (the business metrics in AWS). */
+  readonly outcomes: Outcome[];
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   /** The code in the newest message to `to` (the last digit run of its body). */
   lastCode(to: string): string;
@@ -85,6 +88,7 @@ export async function testApp(
   client.destroy();
   const clock = new ManualClock();
   const policy = { ...DEFAULT_POLICY, ...options.policy };
+  const outcomes: Outcome[] = [];
   const app = createLocalApp({
     endpoint: endpoint(),
     tableName,
@@ -97,12 +101,14 @@ export async function testApp(
     ...(options.refuse ? { refuse: options.refuse } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.stepScheduler ? { stepScheduler: options.stepScheduler } : {}),
+    outcomes: { record: (outcome) => outcomes.push(outcome) },
   });
   return {
     ...app,
     clock,
     tableName,
     policy,
+    outcomes,
     async call(method, path, body, headers = {}) {
       const [pathname, search] = path.split('?');
       const query = Object.fromEntries(new URLSearchParams(search ?? ''));

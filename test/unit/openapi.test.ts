@@ -4,6 +4,7 @@
  * documented and nothing else is, request bodies are the handlers' own validators,
  * and the problem catalogue holds every error class with its real status and title.
  */
+import * as refusalErrors from '../../lambdas/domain/refusal-errors';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,7 +82,7 @@ describe('Module: lambdas/http/openapi', () => {
   it('catalogues every error class with the status, code and title it answers', () => {
     // Prepare
     const classes = [
-      ...Object.values(errors).filter(
+      ...[...Object.values(errors), ...Object.values(refusalErrors)].filter(
         (value) => typeof value === 'function' && value.prototype instanceof errors.DomainError,
       ),
       IdempotencyKeyReusedError,

@@ -6,11 +6,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountErasure } from '../../ports/account-erasure';
-import { deliveryKey } from './delivery-store';
 import type { Item } from './item-mapping';
-import { pk } from './keys';
+import { deliveryKey, pk } from './keys';
 import { batchDeleteAll, dynamoRequest, queryPartition } from './request';
 import type { DynamoDbStoreOptions } from './store-options';
+import { OWNED_BY_USER } from './conditions';
 
 export class DynamoDbAccountErasure implements AccountErasure {
   private readonly table: string;
@@ -45,7 +45,7 @@ export class DynamoDbAccountErasure implements AccountErasure {
           new DeleteCommand({
             TableName: this.table,
             Key: deliveryKey(String(pointer.deliveryId)),
-            ConditionExpression: 'userId = :userId',
+            ConditionExpression: OWNED_BY_USER,
             ExpressionAttributeValues: { ':userId': userId },
           }),
         ),

@@ -21,7 +21,7 @@ import { StoreUnavailableError } from '../../ports/store-unavailable';
 import { type SendCounters } from '../../ports/verification-state';
 import { ABSENT_OR_EXPIRED } from './conditions';
 import { defined, eventToItem, isLive, type Item } from './item-mapping';
-import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
+import { TTL_ATTRIBUTE, deliveryKey, pk, sk, toTtl } from './keys';
 import { dynamoRequest, updateOrFalse } from './request';
 import {
   countUserSend,
@@ -31,8 +31,6 @@ import {
   type TransactItem,
 } from './send-counters';
 import { UpdateBuilder } from './update-builder';
-
-export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });
 
 /** A delivery still waiting for its code, with fewer than `:max` wrong ones counted. */
 const OPEN_BELOW_LIMIT = 'attribute_exists(pk) AND #status = :pending AND failures < :max';

@@ -11,6 +11,7 @@ import { deviceFromItem, isLive, type Item } from './item-mapping';
 import { pk, sk } from './keys';
 import { batchDeleteAll, dynamoRequest, queryPartition, transactOrFalse, updateOrFalse } from './request';
 import type { DynamoDbStoreOptions } from './store-options';
+import { ITEM_PRESENT } from './conditions';
 
 export class DynamoDbDeviceStore implements DeviceStore {
   private readonly table: string;
@@ -52,7 +53,7 @@ export class DynamoDbDeviceStore implements DeviceStore {
       TableName: this.table,
       Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
       UpdateExpression: 'SET lastUsedAt = :now',
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: ITEM_PRESENT,
       ExpressionAttributeValues: { ':now': now },
     });
   }
@@ -63,7 +64,7 @@ export class DynamoDbDeviceStore implements DeviceStore {
         Delete: {
           TableName: this.table,
           Key: { pk: pk.devices(userId), sk: sk.device(deviceId) },
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: ITEM_PRESENT,
         },
       },
       ...events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),

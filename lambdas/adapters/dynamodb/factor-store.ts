@@ -7,7 +7,7 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import type { AccountEvent } from '../../domain/events';
 import type { FactorRecord, RecoveryCodeSet } from '../../domain/records';
 import type { FactorStore } from '../../ports/factor-store';
-import { equalsOrAbsentIfZero } from './conditions';
+import { ITEM_ABSENT, ITEM_PRESENT, equalsOrAbsentIfZero } from './conditions';
 import { EventWriter } from './event-writes';
 import { factorToItem, recoveryToItem } from './item-mapping';
 import { pk, sk } from './keys';
@@ -39,7 +39,7 @@ export class DynamoDbFactorStore implements FactorStore {
         Put: {
           TableName: this.table,
           Item: factorToItem(input.factor, input.expiresAt),
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ConditionExpression: ITEM_ABSENT,
         },
       },
       ...input.events.map((e) => ({ Put: { TableName: this.table, Item: this.events.item(e) } })),
@@ -58,7 +58,7 @@ export class DynamoDbFactorStore implements FactorStore {
         Delete: {
           TableName: this.table,
           Key: { pk: pk.user(input.userId), sk: sk.factor(input.factorId) },
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: ITEM_PRESENT,
         },
       },
       this.bumpFactorsVersion(input.userId, input.expectFactorsVersion),

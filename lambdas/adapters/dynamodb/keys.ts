@@ -69,3 +69,6 @@ export const destinationHourAttribute = (bucket: number) => `h:${bucket}`;
 export const TTL_ATTRIBUTE = TABLE_SCHEMA.ttlAttribute;
 
 export const toTtl = (ms: number) => Math.ceil(ms / 1000);
+
+/** A delivery, keyed by its own id (the caller's). */
+export const deliveryKey = (deliveryId: string) => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' });

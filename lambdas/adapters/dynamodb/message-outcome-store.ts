@@ -14,6 +14,7 @@ import { dynamoRequest, updateOrFalse } from './request';
 import type { TransactItem } from './send-counters';
 import { idempotencyItem } from './send-reservation';
 import type { DynamoDbStoreOptions } from './store-options';
+import { CHALLENGE_PRESENT, messageStatusCondition } from './conditions';
 
 export class DynamoDbMessageOutcomes implements MessageOutcomeStore {
   private readonly table: string;
@@ -36,7 +37,7 @@ export class DynamoDbMessageOutcomes implements MessageOutcomeStore {
           TableName: this.table,
           Key: { pk: pk.user(input.userId), sk: sk.state },
           UpdateExpression: `SET ${path}.t = :failed, ${path}.u = :now`,
-          ConditionExpression: 'attribute_exists(#ch)',
+          ConditionExpression: CHALLENGE_PRESENT,
           ExpressionAttributeNames: { '#ch': ch },
           ExpressionAttributeValues: { ':failed': 'failed', ':now': input.now },
         },
@@ -51,14 +52,12 @@ export class DynamoDbMessageOutcomes implements MessageOutcomeStore {
 
   async recordDeliveryStatus(input: DeliveryOutcomeRecord): Promise<boolean> {
     const path = `#ch.d[${input.deliveryIndex}]`;
-    const conditions = [`attribute_exists(${path})`];
     // Events arrive out of order: a final outcome is never replaced by "sent".
-    if (input.status === 'sent') conditions.push(`NOT ${path}.t IN (:delivered, :failed)`);
     return updateOrFalse(this.client, {
       TableName: this.table,
       Key: { pk: pk.user(input.userId), sk: sk.state },
       UpdateExpression: `SET ${path}.t = :status, ${path}.u = :at`,
-      ConditionExpression: conditions.join(' AND '),
+      ConditionExpression: messageStatusCondition(path, input.status),
       ExpressionAttributeNames: { '#ch': STATE_ATTR.challenge(input.challengeId) },
       ExpressionAttributeValues: {
         ':status': input.status,

@@ -9,6 +9,7 @@ import { TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 import { updateOrFalse } from './request';
 import { destinationCounterUpdate } from './send-counters';
 import type { DynamoDbStoreOptions } from './store-options';
+import { NOTICE_WINDOW_OPEN } from './conditions';
 
 export class DynamoDbNoticeStore implements NoticeStore {
   private readonly table: string;
@@ -26,7 +27,7 @@ export class DynamoDbNoticeStore implements NoticeStore {
       Key: { pk: pk.user(userId), sk: sk.notice(kind) },
       UpdateExpression: 'SET sentAt = :now, #ttl = :ttl',
       // One notice of a kind per window, however many events arrive at once.
-      ConditionExpression: 'attribute_not_exists(sentAt) OR sentAt <= :windowStart',
+      ConditionExpression: NOTICE_WINDOW_OPEN,
       ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
       ExpressionAttributeValues: {
         ':now': now,

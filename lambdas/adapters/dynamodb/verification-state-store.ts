@@ -56,6 +56,7 @@ import { dynamoRequest, queryPartition, transactWrite, updateOrFalse } from './r
 import type { TransactItem } from './send-counters';
 import { reservationItems, undoItems } from './send-reservation';
 import type { DynamoDbStoreOptions } from './store-options';
+import { ITEM_ABSENT, REPORT_CANCELS, REPORT_RECORDS } from './conditions';
 
 export class DynamoDbVerificationState implements VerificationStateStore {
   private readonly table: string;
@@ -166,7 +167,7 @@ export class DynamoDbVerificationState implements VerificationStateStore {
         Put: {
           TableName: this.table,
           Item: recoveryToItem(a.userId, a.issueRecoveryCodes),
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ConditionExpression: ITEM_ABSENT,
         },
       });
     }
@@ -175,7 +176,7 @@ export class DynamoDbVerificationState implements VerificationStateStore {
         Put: {
           TableName: this.table,
           Item: deviceToItem(a.rememberDevice),
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ConditionExpression: ITEM_ABSENT,
         },
       });
     }
@@ -222,9 +223,7 @@ export class DynamoDbVerificationState implements VerificationStateStore {
             Key: { pk: pk.user(userId), sk: sk.state },
             UpdateExpression: cancel ? 'SET #ch.r = :now, #ch.t = :canceled' : 'SET #ch.r = :now',
             // A report acts once; the first one cancels the code if it can still be used.
-            ConditionExpression: cancel
-              ? 'attribute_not_exists(#ch.r) AND #ch.t = :pending AND #ch.e > :now'
-              : 'attribute_exists(#ch) AND attribute_not_exists(#ch.r) AND #ch.e > :retainedAfter',
+            ConditionExpression: cancel ? REPORT_CANCELS : REPORT_RECORDS,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: cancel
               ? { ':now': now, ':canceled': 'canceled', ':pending': 'pending' }
