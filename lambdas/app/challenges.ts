@@ -12,7 +12,6 @@ import { fallbackView } from './fallback-view';
 import type { IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 import { sendCode } from './send-code';
-import { startFallbackChallenge } from './fallback-ladder';
 
 export interface StartChallengeInput {
   readonly userId: string;
@@ -29,9 +28,6 @@ export interface StartChallengeInput {
 }
 
 export async function startChallenge(deps: AppDeps, input: StartChallengeInput): Promise<Reply> {
-  const fallback = input.fallback;
-  if (fallback !== undefined && fallback !== false)
-    return startFallbackChallenge(deps, { ...input, fallback });
   const snapshot = await deps.state.loadUser(input.userId, deps.clock.now());
   const factor = pickFactor(snapshot.factors, input);
   if (!factor) {
