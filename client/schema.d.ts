@@ -116,7 +116,7 @@ export interface paths {
     put?: never;
     /**
      * Send a code
-     * @description Picks the factor named, else the active factor of the channel named, else the first active sms, voice or email factor. A resend while the current code of this purpose has enough life left repeats the same code (`reusedCode: true`); otherwise a new code supersedes the old one.
+     * @description Picks the factor named, else the active factor of the channel named, else the first active sms, voice or email factor. A resend while the current code of this purpose has enough life left repeats the same code (`reusedCode: true`); otherwise a new code supersedes the old one. `fallback` (true for the policy ladder ONETIME_FALLBACK, or steps like ["sms", "voice@45", "email@120"]) sends the first step now, as a new code, and each later step after its delay while the challenge is pending, with the same code; a step of a channel the user has no active factor for is skipped. `factorId` then names the first step's factor; `channel` is not used.
      */
     post: operations['postUsersChallenges'];
     delete?: never;
@@ -136,6 +136,26 @@ export interface paths {
     get: operations['getUsersChallengesById'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{userId}/challenges/{challengeId}/next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the fallback ladder's next step now
+     * @description Sends the next waiting step at once, with the same code; its channel's cooldown and every cap apply. A step without an active factor, or refused at hand-off, is passed over for the one after it. A step a concurrent call (or its timer) sent first is not sent again: that call answers 200 with the challenge as it stands.
+     */
+    post: operations['postUsersChallengesNext'];
     delete?: never;
     options?: never;
     head?: never;
@@ -750,6 +770,23 @@ export interface components {
       code: 'already_confirmed';
     };
     /**
+     * fallback_exhausted
+     * @description The challenge has no fallback step left to send (next).
+     * @example {
+     *       "type": "urn:onetime:problem:fallback_exhausted",
+     *       "status": 409,
+     *       "code": "fallback_exhausted",
+     *       "title": "No further fallback step",
+     *       "detail": "This challenge has no fallback step left to send: every step was sent or skipped."
+     *     }
+     */
+    problem_fallback_exhausted: components['schemas']['Problem'] & {
+      /** @constant */
+      status: 409;
+      /** @constant */
+      code: 'fallback_exhausted';
+    };
+    /**
      * delivery_exists
      * @description A delivery with this deliveryId exists.
      * @example {
@@ -1234,6 +1271,19 @@ export interface operations {
                   sendsRemaining: number;
                   reusedCode: boolean;
                   codeLength: number;
+                  fallback?: ({
+                    /** @enum {string} */
+                    channel: 'sms' | 'voice' | 'email';
+                    factorId?: string;
+                    destinationMasked?: string;
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    status:
+                      'scheduled' | 'unscheduled' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'canceled';
+                  } & {
+                    [key: string]: unknown;
+                  })[];
                 } & {
                   [key: string]: unknown;
                 };
@@ -1630,6 +1680,7 @@ export interface operations {
             ip?: string;
             userAgent?: string;
           };
+          fallback?: boolean | string[];
         };
       };
     };
@@ -1654,6 +1705,18 @@ export interface operations {
             sendsRemaining: number;
             reusedCode: boolean;
             codeLength: number;
+            fallback?: ({
+              /** @enum {string} */
+              channel: 'sms' | 'voice' | 'email';
+              factorId?: string;
+              destinationMasked?: string;
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'unscheduled' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'canceled';
+            } & {
+              [key: string]: unknown;
+            })[];
           } & {
             [key: string]: unknown;
           };
@@ -1806,6 +1869,19 @@ export interface operations {
             } & {
               [key: string]: unknown;
             };
+            codeLength: number;
+            fallback?: ({
+              /** @enum {string} */
+              channel: 'sms' | 'voice' | 'email';
+              factorId?: string;
+              destinationMasked?: string;
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'unscheduled' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'canceled';
+            } & {
+              [key: string]: unknown;
+            })[];
           } & {
             [key: string]: unknown;
           };
@@ -1845,6 +1921,208 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['problem_not_found'];
+        };
+      };
+      /** @description `unavailable` */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_unavailable'];
+        };
+      };
+    };
+  };
+  postUsersChallengesNext: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The calling app's own account id. */
+        userId: string;
+        /** @description An id onetime created (challengeId). */
+        challengeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          context?: {
+            ip?: string;
+            userAgent?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description A concurrent call sent the step: the challenge. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            challengeId: string;
+            purpose: string;
+            /** @enum {string} */
+            status: 'pending' | 'approved' | 'expired' | 'superseded' | 'canceled';
+            /** @enum {string} */
+            channel: 'sms' | 'voice' | 'email';
+            factorId: string;
+            destinationMasked: string;
+            /** Format: date-time */
+            expiresAt: string;
+            delivery: {
+              /** @enum {string} */
+              status: 'sent' | 'delivered' | 'failed' | 'unknown';
+              /** Format: date-time */
+              at?: string;
+            } & {
+              [key: string]: unknown;
+            };
+            codeLength: number;
+            fallback?: ({
+              /** @enum {string} */
+              channel: 'sms' | 'voice' | 'email';
+              factorId?: string;
+              destinationMasked?: string;
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'unscheduled' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'canceled';
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description The step is on its way. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            challengeId: string;
+            purpose: string;
+            /** @enum {string} */
+            channel: 'sms' | 'voice' | 'email';
+            factorId: string;
+            destinationMasked: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            resendAvailableAt: string;
+            sendsRemaining: number;
+            reusedCode: boolean;
+            codeLength: number;
+            fallback?: ({
+              /** @enum {string} */
+              channel: 'sms' | 'voice' | 'email';
+              factorId?: string;
+              destinationMasked?: string;
+              /** Format: date-time */
+              at: string;
+              /** @enum {string} */
+              status: 'scheduled' | 'unscheduled' | 'sent' | 'delivered' | 'failed' | 'skipped' | 'canceled';
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description `invalid_request` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_invalid_request'];
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_unauthorized'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_forbidden'];
+        };
+      };
+      /** @description `not_found`, `no_pending_challenge` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json':
+            | components['schemas']['problem_not_found']
+            | components['schemas']['problem_no_pending_challenge'];
+        };
+      };
+      /** @description `fallback_exhausted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_fallback_exhausted'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_payload_too_large'];
+        };
+      };
+      /** @description `locked` */
+      423: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_locked'];
+        };
+      };
+      /** @description `resend_too_soon`, `send_limit_exceeded` */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json':
+            | components['schemas']['problem_resend_too_soon']
+            | components['schemas']['problem_send_limit_exceeded'];
+        };
+      };
+      /** @description `delivery_failed` */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['problem_delivery_failed'];
         };
       };
       /** @description `unavailable` */

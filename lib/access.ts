@@ -31,8 +31,15 @@ export const DEFAULT_ACCESS: FunctionAccess = {
 /** The SES-events consumer: not in the route table, subscribed to the SES events topic. */
 export const DELIVERY_EVENTS_FUNCTION = 'delivery-events';
 
-/** Every function the stack deploys: those of the route table, then delivery-events. */
-export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, DELIVERY_EVENTS_FUNCTION];
+/** The fallback step function: not in the route table, invoked by EventBridge Scheduler (lib/fallback-ladder.ts). */
+export const FALLBACK_STEP_FUNCTION = 'fallback-step';
+
+/** Every function the stack deploys: those of the route table, then delivery-events and fallback-step. */
+export const ALL_FUNCTIONS: readonly string[] = [
+  ...FUNCTION_NAMES,
+  DELIVERY_EVENTS_FUNCTION,
+  FALLBACK_STEP_FUNCTION,
+];
 
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   health: { table: 'none', hmacSecret: false, totpKey: false, send: false },
@@ -44,8 +51,10 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Activity, support unlock and erasure only read and write records: nothing is hashed, nothing is sent
   // (the unrequested-code report, which notifies the owner, is the reports function's).
   account: { table: 'readWrite', hmacSecret: false, totpKey: false, send: false },
-  // Only records outcomes on challenges found by provider message id: no hashing, so no HMAC key.
-  [DELIVERY_EVENTS_FUNCTION]: { table: 'deliveryOutcome', hmacSecret: false, totpKey: false, send: false },
+  // Records outcomes on challenges; a failed message of a fallback ladder sends the ladder's next step.
+  [DELIVERY_EVENTS_FUNCTION]: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
+  // Sends a fallback step: the same send routine as a challenge.
+  [FALLBACK_STEP_FUNCTION]: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
   devices: { table: 'readWrite', hmacSecret: true, totpKey: false, send: false },
   deliveries: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },
   reports: { table: 'readWrite', hmacSecret: true, totpKey: false, send: true },

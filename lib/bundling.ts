@@ -72,6 +72,7 @@ export const LOADED_ON_FIRST_USE = [
   '@aws-sdk/client-kms',
   '@aws-sdk/client-secrets-manager',
   '@aws-sdk/client-pinpoint-sms-voice-v2',
+  '@aws-sdk/client-scheduler',
 ];
 
 /**

@@ -17,10 +17,11 @@ import {
   METRICS_NAMESPACE,
   SERVICE_NAME,
 } from '../lambdas/contract/telemetry';
-import { accessOf, DELIVERY_EVENTS_FUNCTION, type FunctionAccess } from './access';
+import { accessOf, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION, type FunctionAccess } from './access';
 import { keyScopesSetting, OnetimeApi, type ApiRoute } from './api';
 import type { OnetimeConfig } from './config';
 import { OnetimeData, TABLE_ACTIONS } from './data';
+import { OnetimeFallbackLadder } from './fallback-ladder';
 import { OnetimeFunctions, type FunctionSpec } from './functions';
 import { OnetimeMessaging } from './messaging';
 import { OnetimeObservability } from './observability';
@@ -52,6 +53,7 @@ export class OnetimeStack extends Stack {
   readonly api: OnetimeApi;
   readonly observability: OnetimeObservability;
   readonly fraudGuard: OnetimeFraudGuard;
+  readonly fallback: OnetimeFallbackLadder;
 
   constructor(scope: Construct, id: string, props: OnetimeStackProps) {
     super(scope, id, { terminationProtection: props.config.isProd, ...props });
@@ -105,6 +107,12 @@ export class OnetimeStack extends Stack {
         description: `onetime ${config.stage}: records SES delivery outcomes on challenges`,
         synchronous: false,
       },
+      {
+        name: FALLBACK_STEP_FUNCTION,
+        entry: entryFile(FALLBACK_STEP_FUNCTION),
+        description: `onetime ${config.stage}: sends a fallback step when its schedule runs`,
+        synchronous: false,
+      },
     ];
     const projectRoot = props.projectRoot ?? PROJECT_ROOT;
     this.libraryLayer = new LibraryLayer(this, 'Libraries', { projectRoot });
@@ -119,6 +127,10 @@ export class OnetimeStack extends Stack {
     });
     for (const [name, fn] of this.functions.byName) this.grantAccess(fn.role!, accessOf(name));
     this.messaging.subscribeDeliveryEvents(this.functions.get(DELIVERY_EVENTS_FUNCTION));
+    this.fallback = new OnetimeFallbackLadder(this, 'Fallback', {
+      stepFunction: this.functions.get(FALLBACK_STEP_FUNCTION),
+      schedulingFunctions: [this.functions.get('challenges')],
+    });
 
     this.api = new OnetimeApi(this, 'Api', {
       stageName: config.stage,
@@ -276,6 +288,8 @@ export class OnetimeStack extends Stack {
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { value: this.observability.dashboard.dashboardName });
+    new CfnOutput(this, 'FallbackScheduleGroupName', { value: this.fallback.group.ref });
+    new CfnOutput(this, 'FallbackStepDeadLetterQueueUrl', { value: this.fallback.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'DeliveryEventsDeadLetterQueueUrl', {
       value: this.messaging.deliveryEventsDeadLetterQueue.queueUrl,
     });

@@ -14,6 +14,7 @@ import { Outbox, OutboxSender } from '../lambdas/adapters/outbox/outbox';
 import { LocalSecretBox } from '../lambdas/adapters/secrets/local-secret-box';
 import { StaticSecret } from '../lambdas/adapters/secrets/static-secret';
 import type { AppDeps } from '../lambdas/app/deps';
+import { runFallbackStep } from '../lambdas/app/fallback-step';
 import type { Env } from '../lambdas/contract/env';
 import { readMessagingConfig } from '../lambdas/contract/messaging-env';
 import { readPolicy } from '../lambdas/contract/policy-env';
@@ -26,10 +27,12 @@ import { problemResponse } from '../lambdas/http/problem-response';
 import type { Clock } from '../lambdas/ports/clock';
 import { systemClock } from '../lambdas/ports/clock';
 import type { RefusalReason } from '../lambdas/ports/sender';
+import type { StepScheduler } from '../lambdas/ports/step-scheduler';
 import { localKeyRing, parseLocalKeys } from '../lambdas/http/api-keys';
 import { apiGatewayEvent } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { matchRoute } from './router';
+import { TimerStepScheduler } from './timer-step-scheduler';
 
 export interface LocalAppOptions {
   readonly endpoint: string;
@@ -47,6 +50,8 @@ export interface LocalAppOptions {
   readonly outcomes?: OutcomeSink;
   /** Simulated provider refusals, for exercising `delivery_failed` locally. */
   readonly refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
+  /** Schedules fallback steps instead of the in-process timers (tests of a scheduler that fails). */
+  readonly stepScheduler?: StepScheduler;
 }
 
 export interface PlainResponse {
@@ -58,6 +63,8 @@ export interface PlainResponse {
 export interface LocalApp {
   readonly deps: AppDeps;
   readonly outbox: Outbox;
+  /** The in-process timers that run fallback steps at their time. */
+  readonly timers: TimerStepScheduler;
   dispatch(request: {
     method: string;
     path: string;
@@ -85,9 +92,11 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const senders = { sms: sender, voice: sender, email: sender };
   const messaging = readMessagingConfig(env);
   const log = options.log ?? silentLog;
+  const timers = new TimerStepScheduler(clock, log);
   const deps = wireApp({
     client,
     tableName: options.tableName,
+    steps: options.stepScheduler ?? timers,
     policy,
     messaging,
     senders,
@@ -101,10 +110,13 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   });
   const keys = localKeyRing(options.apiKey, parseLocalKeys(env.ONETIME_API_KEYS));
   const handlers = makeHandlers(deps, { log, keys });
+  // A timer runs what the step function runs in AWS.
+  timers.bind((step) => runFallbackStep(deps, step, { onRefusal: 'skip' }));
 
   return {
     deps,
     outbox,
+    timers,
     async dispatch(request) {
       const path = request.path;
       const match = matchRoute(request.method, path);

@@ -8,6 +8,7 @@ import type { RequestContext } from '../domain/events';
 import { pickFactor, type ChallengeRecord } from '../domain/records';
 import type { AppDeps } from './deps';
 import { challengeView } from './views';
+import { fallbackView } from './fallback-view';
 import type { IdempotencyRequest } from './idempotency';
 import { iso, type Reply } from './reply';
 import { sendCode } from './send-code';
@@ -22,6 +23,8 @@ export interface StartChallengeInput {
   readonly context?: RequestContext;
   readonly idempotency?: IdempotencyRequest;
   readonly keyName?: string;
+  /** A fallback ladder: `true` for the policy's, or its steps (docs/api.md, "Fallback ladders"). */
+  readonly fallback?: boolean | readonly string[];
 }
 
 export async function startChallenge(deps: AppDeps, input: StartChallengeInput): Promise<Reply> {
@@ -78,6 +81,8 @@ export async function getChallenge(deps: AppDeps, userId: string, challengeId: s
       delivery: last
         ? { status: last.status, at: iso(last.statusAt ?? last.at) }
         : { status: 'unknown' as const },
+      codeLength: c.codeLength,
+      ...(c.fallback ? { fallback: fallbackView(c, challengeStatus(c, now) === 'pending') } : {}),
     },
   };
 }

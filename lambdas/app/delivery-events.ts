@@ -12,6 +12,11 @@ export interface DeliveryEventDeps {
   readonly now: () => number;
   /** One provider event, as received; undefined for events that are not ours or say nothing about delivery. */
   readonly readEvent: (message: string, receivedAt: number) => DeliveryOutcomeRecord | undefined;
+  /**
+   * Runs after a failure is recorded: a fallback ladder whose step this message was
+   * moves on at once (advanceLadderAfterFailure in lambdas/app/fallback-step.ts).
+   */
+  readonly onFailed?: (failed: DeliveryOutcomeRecord) => Promise<void>;
 }
 
 export async function recordDeliveryEvents(
@@ -22,8 +27,10 @@ export async function recordDeliveryEvents(
   for (const message of messages) {
     const outcome = deps.readEvent(message, deps.now());
     if (!outcome) continue;
-    if (await deps.messages.recordDeliveryStatus(outcome)) recorded++;
-    else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
+    if (await deps.messages.recordDeliveryStatus(outcome)) {
+      recorded++;
+      if (outcome.status === 'failed') await deps.onFailed?.(outcome);
+    } else deps.log.info('delivery event for an unknown or finished delivery', { status: outcome.status });
   }
   return recorded;
 }

@@ -15,9 +15,11 @@ import type { NoticeStore } from '../ports/notice-store';
 import type { OutcomeSink } from '../ports/outcomes';
 import type { Clock } from '../ports/clock';
 import type { DeliveryStore } from '../ports/delivery-store';
+import type { LadderStore } from '../ports/ladder-store';
 import type { Notifier } from '../ports/notifier';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import type { Sender } from '../ports/sender';
+import type { StepScheduler } from '../ports/step-scheduler';
 import type { VerificationStateStore } from '../ports/verification-state';
 
 export interface AppDeps {
@@ -31,6 +33,10 @@ export interface AppDeps {
   readonly erasure: AccountErasure;
   /** Parcel deliveries and their door codes. */
   readonly deliveries: DeliveryStore;
+  /** Fallback steps' changes that send nothing (skipped, unscheduled, canceled). */
+  readonly ladders: LadderStore;
+  /** Runs fallback steps at their time (EventBridge Scheduler in AWS, a timer locally). */
+  readonly steps: StepScheduler;
   /** Security notices to the owner; best effort, never fails a request. */
   readonly notifier: Notifier;
   readonly senders: Readonly<Record<DeliveryChannel, Sender>>;

@@ -29,6 +29,9 @@ import { canReuse, checkCaps, cooldownKey, sendsRemainingAfter } from '../domain
 import { capForm } from '../domain/destination';
 import type { SendReservation } from '../ports/verification-state';
 import { assertNotLocked } from './attempts';
+import type { Ladder } from '../domain/fallback';
+import { claimOf, stepTarget, withStep } from './fallback-claim';
+
 import type { AppDeps } from './deps';
 import { newEvent } from './events';
 import { IDEMPOTENCY_TTL_MS, findReplay, type IdempotencyRequest } from './idempotency';
@@ -51,6 +54,10 @@ export interface SendCodeInput {
   readonly locale?: string;
   /** Set when this send creates the factor. */
   readonly createsFactor?: boolean;
+  /** Starts a fallback ladder: always a new code, carrying the planned ladder (this send is its first step). */
+  readonly ladder?: Ladder;
+  /** Sends step `index` of challenge `challengeId`'s ladder: its code again, the step taken in the same write. */
+  readonly step?: { readonly challengeId: string; readonly index: number };
   /** Builds the success answer from the resulting challenge (stored for idempotent replays). */
   readonly reply: (sent: SentCode) => Reply;
 }
@@ -111,8 +118,11 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
     const liveId = snapshot.state.live[slot];
     const live = snapshot.challenges.find((c) => c.challengeId === liveId);
     const current = live && isCurrent(live, now) ? live : undefined;
-    const reuse = canReuse(current, now, policy) ? current : undefined;
+    // A ladder's step repeats its challenge's code whatever life it has left; a new ladder gets a new code.
+    const target = input.step ? stepTarget(snapshot, input.step, now) : undefined;
+    const reuse = target ?? (!input.ladder && canReuse(current, now, policy) ? current : undefined);
     const delivery = { channel, factorId: input.factor.factorId, at: now, status: 'sent' as const };
+    const claimStep = target && input.step ? claimOf(target, input.step.index, input.factor, now) : undefined;
     const challenge: ChallengeRecord = reuse
       ? {
           ...reuse,
@@ -120,6 +130,9 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           factorId: input.factor.factorId,
           destinationMasked: input.factor.destinationMasked ?? '',
           deliveries: [...reuse.deliveries, delivery],
+          ...(claimStep && reuse.fallback
+            ? { fallback: withStep(reuse.fallback, claimStep.index, claimStep.step) }
+            : {}),
         }
       : {
           userId: input.userId,
@@ -135,6 +148,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
           createdAt: now,
           expiresAt: now + policy.codeTtlSeconds * 1000,
           deliveries: [delivery],
+          ...(input.ladder ? { fallback: input.ladder } : {}),
         };
     const sent: SentCode = {
       challenge,
@@ -187,6 +201,7 @@ export async function sendCode(deps: AppDeps, input: SendCodeInput, first?: User
             delivery,
             deliveryIndex: reuse.deliveries.length,
             destinationMasked: input.factor.destinationMasked ?? '',
+            ...(claimStep ? { claimStep } : {}),
           }
         : { kind: 'new', record: challenge, ...(supersedes ? { supersedes } : {}) },
       ...(input.createsFactor

@@ -1,6 +1,7 @@
 /** How factors and sent challenges look in answers. */
 import type { FactorType } from '../domain/channel';
 import type { FactorRecord, UserSnapshot } from '../domain/records';
+import { fallbackView } from './fallback-view';
 import { iso } from './reply';
 import type { SentCode } from './send-code';
 
@@ -41,6 +42,8 @@ export function challengeView(sent: SentCode) {
     locale: sent.locale,
     // Digits to expect: a code screen sizes its input by it (docs/api.md, "Challenges").
     codeLength: c.codeLength,
+    // Just sent, so pending: every step still to come shows as it waits.
+    ...(c.fallback ? { fallback: fallbackView(c, true) } : {}),
   };
 }
 

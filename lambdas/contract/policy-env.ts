@@ -5,6 +5,7 @@
  */
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
 import { CONVERSION_MODES, type ConversionMode } from '../domain/conversion-guard';
+import { parseLadder, splitLadderSetting, type LadderStep } from '../domain/fallback';
 import { ConfigError, readInt, readString, type Env } from './env';
 
 type NumericField = { [K in keyof Policy]: Policy[K] extends number ? K : never }[keyof Policy];
@@ -45,16 +46,22 @@ export const POLICY_VARIABLE_SPECS = [
   { name: 'ONETIME_CONVERSION_BLOCK_SECONDS', field: 'conversionBlockSeconds', min: 60, max: 86_400 },
 ] as const satisfies readonly PolicyVariableSpec[];
 
-/** The conversion guard's mode: the one policy variable that is not a number. */
+/** The conversion guard's mode: a policy variable that is not a number. */
 export const CONVERSION_GUARD_VARIABLE = 'ONETIME_CONVERSION_GUARD';
 
+/** A policy variable that is not a number: the ladder `fallback: true` climbs. */
+export const FALLBACK_VARIABLE = 'ONETIME_FALLBACK';
+
 export type PolicyVariable =
-  (typeof POLICY_VARIABLE_SPECS)[number]['name'] | typeof CONVERSION_GUARD_VARIABLE;
+  | (typeof POLICY_VARIABLE_SPECS)[number]['name']
+  | typeof CONVERSION_GUARD_VARIABLE
+  | typeof FALLBACK_VARIABLE;
 
 /** The names of docs/api.md's policy table, in its order. */
 export const POLICY_VARIABLES: readonly PolicyVariable[] = [
   ...POLICY_VARIABLE_SPECS.map((v) => v.name),
   CONVERSION_GUARD_VARIABLE,
+  FALLBACK_VARIABLE,
 ];
 
 /** The policy from the environment; a malformed or too small value throws ConfigError naming it. */
@@ -68,6 +75,7 @@ export function readPolicy(env: Env): Policy {
     policy[spec.field] = value;
   }
   policy.conversionGuard = readMode(env);
+  policy.fallback = readFallback(env, policy.codeTtlSeconds, DEFAULT_POLICY.fallback);
   return policy;
 }
 
@@ -77,4 +85,25 @@ function readMode(env: Env): ConversionMode {
   if (!mode)
     throw new ConfigError(`${CONVERSION_GUARD_VARIABLE} must be enforce, monitor or off, got "${raw}"`);
   return mode;
+}
+
+/**
+ * ONETIME_FALLBACK, read with the rules of a ladder in a request (docs/api.md,
+ * "Fallback ladders"), its delays within the code's life; a bad one throws ConfigError.
+ */
+export function readFallback(
+  env: Env,
+  codeTtlSeconds: number,
+  fallback: readonly LadderStep[],
+): readonly LadderStep[] {
+  const raw = readString(env, FALLBACK_VARIABLE, '');
+  if (raw === '') return fallback;
+  const parsed = parseLadder(splitLadderSetting(raw), codeTtlSeconds);
+  if (!parsed.ok) {
+    const why = parsed.errors.map((e) => `${e.path.replace('/fallback', 'step ')}: ${e.message}`).join('; ');
+    throw new ConfigError(
+      `${FALLBACK_VARIABLE} must read like sms,voice@60,email@180, got "${raw}" (${why})`,
+    );
+  }
+  return parsed.steps;
 }

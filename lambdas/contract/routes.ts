@@ -53,6 +53,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', resource: '/v1/users/{userId}/challenges/{challengeId}', fn: 'challenges', scopes: V },
   {
     method: 'POST',
+    resource: '/v1/users/{userId}/challenges/{challengeId}/next',
+    fn: 'challenges',
+    scopes: V,
+  },
+  {
+    method: 'POST',
     resource: '/v1/users/{userId}/challenges/{challengeId}/report',
     fn: 'challenges',
     scopes: V,

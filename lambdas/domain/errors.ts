@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'code_already_used'
   | 'already_confirmed'
   | 'delivery_exists'
+  | 'fallback_exhausted'
   | 'code_expired'
   | 'code_incorrect'
   | 'outside_window'
@@ -206,6 +207,14 @@ export class DeliveryExistsError extends DomainError {
   readonly title = 'Delivery already exists';
   constructor() {
     super('A delivery with this deliveryId already exists; resend its code instead.');
+  }
+}
+
+export class FallbackExhaustedError extends DomainError {
+  readonly code = 'fallback_exhausted';
+  readonly title = 'No further fallback step';
+  constructor() {
+    super('This challenge has no fallback step left to send: every step was sent or skipped.');
   }
 }
 

@@ -4,6 +4,7 @@
  * their own.
  */
 import type { ConversionThresholds } from './conversion-guard';
+import type { LadderStep } from './fallback';
 
 export interface Policy extends ConversionThresholds {
   /** Digits of an out-of-band code. @default 6 (ONETIME_CODE_LENGTH) */
@@ -48,6 +49,8 @@ export interface Policy extends ConversionThresholds {
   readonly maxSmsPerHour: number;
   /** The whole service's voice calls in a clock hour. @default 200 */
   readonly maxVoicePerHour: number;
+  /** The ladder `fallback: true` climbs: channel@seconds after the first send. @default sms,voice@60,email@180 (ONETIME_FALLBACK) */
+  readonly fallback: readonly LadderStep[];
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -78,4 +81,9 @@ export const DEFAULT_POLICY: Policy = {
   conversionPrefixSample: 6,
   conversionCountrySample: 40,
   conversionBlockSeconds: 21_600,
+  fallback: [
+    { channel: 'sms', delaySeconds: 0 },
+    { channel: 'voice', delaySeconds: 60 },
+    { channel: 'email', delaySeconds: 180 },
+  ],
 };

@@ -3,6 +3,7 @@
  * milliseconds inside the domain; the HTTP layer renders ISO strings.
  */
 import type { DeliveryChannel, FactorType } from './channel';
+import type { Ladder } from './fallback';
 
 /**
  * Lockout and resend bookkeeping of one user (its state item). Attempts are taken
@@ -98,6 +99,8 @@ export interface ChallengeRecord {
   readonly reportedAt?: number;
   /** Every hand-off of this code, oldest first; the last one is the current delivery. */
   readonly deliveries: readonly DeliveryAttempt[];
+  /** The fallback ladder the challenge climbs, when it was asked for one (docs/api.md, "Fallback ladders"). */
+  readonly fallback?: Ladder;
 }
 
 export interface RecoveryCodeSet {

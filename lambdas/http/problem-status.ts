@@ -20,6 +20,7 @@ export const PROBLEM_STATUS: Readonly<Record<ErrorCode, number>> = {
   code_already_used: 409,
   code_superseded: 409,
   delivery_exists: 409,
+  fallback_exhausted: 409,
   factor_already_active: 409,
   factor_limit_reached: 409,
   no_active_factor: 409,

@@ -4,6 +4,7 @@
  * worth reporting, not something to ignore silently.
  */
 import { DELIVERY_CHANNELS, FACTOR_TYPES } from '../domain/channel';
+import { MAX_LADDER_STEPS } from '../domain/fallback';
 import { isIP } from 'node:net';
 import * as z from 'zod/v4-mini';
 import '../contract/zod';
@@ -64,12 +65,25 @@ export const addFactorBody = z
 
 export const activateBody = z.strictObject({ code: codeSchema, context: z.optional(contextSchema) });
 
+/**
+ * A fallback ladder (docs/api.md, "Fallback ladders"): `true` for the policy's, or
+ * steps like `["sms", "voice@45", "email@120"]`. Its size is bounded here; each step,
+ * their order and delays (which depend on the code's life) are read by the use case
+ * (lambdas/domain/fallback.ts), which answers a precise error per step.
+ */
+export const fallbackSchema = z.union([
+  z.boolean(),
+  // Bounded here (each step short, a few more than a ladder may hold); each step is read by the use case.
+  z.array(text(1, 16)).check(z.maxLength(MAX_LADDER_STEPS * 2)),
+]);
+
 export const startChallengeBody = z.strictObject({
   purpose: z._default(purposeSchema, 'sign_in'),
   factorId: z.optional(idSchema),
   channel: z.optional(z.enum(DELIVERY_CHANNELS)),
   locale: z.optional(localeSchema),
   context: z.optional(contextSchema),
+  fallback: z.optional(fallbackSchema),
 });
 
 export const verifyBody = z.strictObject({

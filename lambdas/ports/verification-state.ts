@@ -8,6 +8,7 @@
  * StoreUnavailableError.
  */
 import type { AccountEvent } from '../domain/events';
+import type { FallbackStep } from '../domain/fallback';
 import type { Policy } from '../domain/policy';
 import type { LockPlan } from '../domain/lockout';
 import type { AbuseCounter, AbuseScope } from '../domain/abuse-limits';
@@ -82,6 +83,16 @@ export interface SendReservation {
         /** Where the delivery lands in the challenge's list. */
         readonly deliveryIndex: number;
         readonly destinationMasked: string;
+        /**
+         * A fallback step this delivery is: written as sent in the same write, only while
+         * it is still waiting, so a step sends once however many invocations race for it.
+         */
+        readonly claimStep?: {
+          readonly index: number;
+          readonly step: FallbackStep;
+          /** The step as it was, restored if the send is undone. */
+          readonly previous: FallbackStep;
+        };
       };
   /** Set when the send enrols a new factor (guarded by the factor cap). */
   readonly newFactor?: { readonly record: FactorRecord; readonly expectFactorsVersion: number };

@@ -11,6 +11,7 @@ import { lean } from '../adapters/sdk-clients';
 import { outcomeOf } from '../adapters/ses/ses-events';
 import type { AppDeps } from '../app/deps';
 import type { DeliveryEventDeps } from '../app/delivery-events';
+import { advanceLadderAfterFailure } from '../app/fallback-step';
 import { readRequired, readString, type Env } from '../contract/env';
 import { readFunctionConfig } from '../contract/function-config';
 import { DEFAULT_TABLE_NAME } from '../contract/table';
@@ -18,6 +19,7 @@ import { metricOutcomes } from '../observability/outcome-metrics';
 import { log, metricSink } from '../observability/powertools';
 import { systemClock } from '../ports/clock';
 import type { Log } from '../ports/log';
+import { awsStepScheduler } from './aws-step-scheduler';
 import { wireApp } from './wire-app';
 
 /** The DynamoDB client (lean, lambdas/adapters/sdk-clients.ts) and table of this function. */
@@ -27,6 +29,7 @@ function awsTable(env: Env) {
 
 /** What the delivery-events function needs: the message outcomes and the SES event reader. */
 export function awsDeliveryEventDeps(log: Log, env: Env = process.env): DeliveryEventDeps {
+  let app: AppDeps | undefined;
   const { client, tableName } = awsTable(env);
   const { policy } = readFunctionConfig(env);
   return {
@@ -34,6 +37,8 @@ export function awsDeliveryEventDeps(log: Log, env: Env = process.env): Delivery
     log,
     now: () => Date.now(),
     readEvent: outcomeOf,
+    // A failed message of a fallback ladder sends the ladder's next step: the full wiring, built then.
+    onFailed: (failed) => advanceLadderAfterFailure((app ??= awsDeps(env)), failed),
   };
 }
 
@@ -93,6 +98,7 @@ export function awsDeps(env: Env = process.env): AppDeps {
   });
   return wireApp({
     ...awsTable(env),
+    steps: awsStepScheduler(env, retry, log),
     outcomes: metricOutcomes(metricSink),
     policy,
     messaging,

@@ -6,6 +6,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { storeOptions } from '../adapters/dynamodb/store-options';
+import { DynamoDbLadderStore } from '../adapters/dynamodb/dynamodb-ladder-store';
 import { dynamoDbStores } from '../adapters/dynamodb/stores';
 import type { AppDeps } from '../app/deps';
 import { OwnerNotifier } from '../app/owner-notifier';
@@ -18,6 +19,7 @@ import type { Sender } from '../ports/sender';
 import type { DeliveryChannel } from '../domain/channel';
 import type { SecretBox, ServerSecret } from '../ports/secrets';
 import { pooledUlidFactory } from '../adapters/ids/pooled-random';
+import type { StepScheduler } from '../ports/step-scheduler';
 
 export interface RuntimeParts {
   readonly client: DynamoDBDocumentClient;
@@ -29,6 +31,8 @@ export interface RuntimeParts {
   readonly secret: ServerSecret;
   readonly secretBox: SecretBox;
   readonly log: Log;
+  /** Runs fallback steps at their time (EventBridge Scheduler in AWS, in-process timers locally). */
+  readonly steps: StepScheduler;
   /** @default none recorded */
   readonly outcomes?: OutcomeSink;
   /** @default a monotonic ULID factory */
@@ -53,6 +57,8 @@ export function wireApp(parts: RuntimeParts): AppDeps {
   });
   return {
     ...stores,
+    ladders: new DynamoDbLadderStore(parts.client, parts.tableName),
+    steps: parts.steps,
     notifier,
     senders,
     outcomes: parts.outcomes ?? ignoreOutcomes,

@@ -17,7 +17,7 @@ import { CATALOGUES } from '../../lambdas/domain/catalogue';
 import { ROUTES } from '../../lambdas/contract/routes';
 import { METRIC, METRICS_NAMESPACE, SERVICE_NAME } from '../../lambdas/contract/telemetry';
 import { COLD_START_ENV } from '../../bench/cold-start-env';
-import { accessOf, ALL_FUNCTIONS, DELIVERY_EVENTS_FUNCTION } from '../../lib/access';
+import { accessOf, ALL_FUNCTIONS, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION } from '../../lib/access';
 import { ACCESS_LOG_FIELDS, GATEWAY_PROBLEMS } from '../../lib/api';
 import {
   ESM_REQUIRE_BANNER,
@@ -671,10 +671,16 @@ describe('Stack: least privilege', () => {
       ),
     );
     expect(senders.length).toBe(access.send ? 3 : 0);
-    // Nothing else, bar the dead-letter queue of the asynchronous consumer.
+    // Nothing else, bar the dead-letter queues of the asynchronous consumers and the schedules of fallback
+    // steps (creating them and passing the scheduler's role: test/infra/fallback-ladder.test.ts).
     const known = table.length + secret.length + kms.length + senders.length;
     const extra = grants.length - known;
-    expect(extra).toBe(name === DELIVERY_EVENTS_FUNCTION ? 1 : 0);
+    const expected: Record<string, number> = {
+      [DELIVERY_EVENTS_FUNCTION]: 1,
+      [FALLBACK_STEP_FUNCTION]: 1,
+      challenges: 2,
+    };
+    expect(extra).toBe(expected[name] ?? 0);
   });
 
   it('health can touch nothing but its logs and traces', () => {

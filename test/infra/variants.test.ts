@@ -11,7 +11,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
 import { FUNCTION_NAMES, ROUTES } from '../../lambdas/contract/routes';
-import { DEFAULT_ACCESS, DELIVERY_EVENTS_FUNCTION } from '../../lib/access';
+import { DEFAULT_ACCESS, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION } from '../../lib/access';
 import { buildOnetime } from '../../lib/app';
 import { readConfig } from '../../lib/config';
 import { TABLE_ACTIONS } from '../../lib/data';
@@ -73,7 +73,7 @@ describe('Stack: context overrides', () => {
 
   it('passes the policy and messaging settings to every function', () => {
     const envs = envOf(template);
-    expect(envs.length).toBe(FUNCTION_NAMES.length + 1);
+    expect(envs.length).toBe(FUNCTION_NAMES.length + 2);
     for (const env of envs) {
       expect(env).toMatchObject({
         ONETIME_CODE_TTL_SECONDS: '300',
@@ -133,7 +133,7 @@ describe('Stack: SMS settings left to the operator', () => {
 
   it('creates no custom resource and no SNS log groups, keeps the delivery-status role to pass on', () => {
     template.resourceCountIs('Custom::SnsSmsAttributes', 0);
-    template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 2);
     expect(JSON.stringify(resourcesOf(template, 'AWS::Logs::LogGroup'))).not.toContain(
       'DirectPublishToPhoneNumber',
     );
@@ -146,7 +146,7 @@ describe('Stack: the route table grows', () => {
   // (`deliveries`, a real function now, keeps its row in lib/access.ts).
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onetime-infra-'));
   const names = [...FUNCTION_NAMES, 'widgets'];
-  for (const name of [...names, DELIVERY_EVENTS_FUNCTION]) {
+  for (const name of [...names, DELIVERY_EVENTS_FUNCTION, FALLBACK_STEP_FUNCTION]) {
     fs.mkdirSync(path.join(root, 'lambdas', 'entry'), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'lambdas', 'entry', `${name}.ts`),

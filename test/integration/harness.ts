@@ -12,6 +12,7 @@ import type { Env } from '../../lambdas/contract/env';
 import { DEFAULT_POLICY, type Policy } from '../../lambdas/domain/policy';
 import type { DeliveryChannel } from '../../lambdas/domain/channel';
 import type { RefusalReason } from '../../lambdas/ports/sender';
+import type { StepScheduler } from '../../lambdas/ports/step-scheduler';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local';
 import { createLocalApp, type LocalApp } from '../../local/local-app';
 
@@ -77,6 +78,8 @@ export async function testApp(
     refuse?: (to: string, channel: DeliveryChannel) => RefusalReason | undefined;
     /** Environment for the messaging settings (`ONETIME_PUBLIC_URL`, `ONETIME_SERVICE_NAME`, ...). */
     env?: Env;
+    /** Schedules fallback steps instead of the local timers. */
+    stepScheduler?: StepScheduler;
   } = {},
 ): Promise<TestApp> {
   const tableName = `t${process.pid}_${Date.now().toString(36)}_${tables++}`;
@@ -99,6 +102,7 @@ export async function testApp(
     policy,
     ...(options.refuse ? { refuse: options.refuse } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.stepScheduler ? { stepScheduler: options.stepScheduler } : {}),
     outcomes: { record: (outcome) => outcomes.push(outcome) },
   });
   return {

@@ -226,4 +226,51 @@ describe('Module: OpenAPI document against the service', () => {
     );
     conforms('DELETE /v1/users/{userId}', await app.call('DELETE', u));
   });
+
+  it('answers fallback ladders and next as the document says', async () => {
+    // Prepare
+    const ladders = await testApp();
+    const u = '/v1/users/doc-ladder';
+    const added = await ladders.call('POST', `${u}/factors`, { type: 'sms', destination: '+14155550178' });
+    const factorId = (added.body.factor as { factorId: string }).factorId;
+    await ladders.call('POST', `${u}/factors/${factorId}/activate`, {
+      code: ladders.lastCode('+14155550178'),
+    });
+    const email = await ladders.call('POST', `${u}/factors`, {
+      type: 'email',
+      destination: 'doc-ladder@example.com',
+    });
+    await ladders.call(
+      'POST',
+      `${u}/factors/${(email.body.factor as { factorId: string }).factorId}/activate`,
+      {
+        code: ladders.lastCode('doc-ladder@example.com'),
+      },
+    );
+    // Act / Assess
+    const sent = conforms(
+      'POST /v1/users/{userId}/challenges',
+      await ladders.call('POST', `${u}/challenges`, { fallback: ['sms', 'email@120'] }),
+    );
+    expect(sent.fallback).toHaveLength(2);
+    const next = `${u}/challenges/${String(sent.challengeId)}/next`;
+    const moved = conforms(
+      'POST /v1/users/{userId}/challenges/{challengeId}/next',
+      await ladders.call('POST', next),
+    );
+    expect(moved.channel).toBe('email');
+    conforms(
+      'GET /v1/users/{userId}/challenges/{challengeId}',
+      await ladders.call('GET', `${u}/challenges/${String(sent.challengeId)}`),
+    );
+    conforms(
+      'POST /v1/users/{userId}/challenges/{challengeId}/next',
+      await ladders.call('POST', `${u}/challenges/nothing/next`),
+    );
+    conforms(
+      'POST /v1/users/{userId}/challenges',
+      await ladders.call('POST', `${u}/challenges`, { fallback: ['sms', 'fax@1'] }),
+    );
+    ladders.timers.stop();
+  });
 });

@@ -73,7 +73,7 @@ describe('README walk-through', () => {
     // Assess
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(expected).toHaveLength(5);
+    expect(expected).toHaveLength(8);
     expect(printed).toHaveLength(expected.length);
     expected.forEach((shown, i) => {
       const pattern = new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/…/g, '.*')}$`);

@@ -14,6 +14,7 @@ import type {
   UserState,
 } from '../../domain/records';
 import { EMPTY_STATE, slotOf, type DeliveryAttempt } from '../../domain/records';
+import { ladderFromEntry, ladderToEntry, type LadderEntry } from './ladder-mapping';
 import { SK_PREFIX, STATE_ATTR, STATE_PREFIX, TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 
 export type Item = Record<string, unknown>;
@@ -61,7 +62,8 @@ export function stateFromItem(item: Item | undefined): UserState {
  * under 1 KB, so each write of it costs one write unit.
  * p purpose, k seed, n code length, f factor, c channel, m masked destination,
  * t status, a created, e expires, v approved, r reported, d deliveries
- * ({ c channel, f factor, a at, t status, u status at }).
+ * ({ c channel, f factor, a at, t status, u status at }), l fallback ladder
+ * (lambdas/adapters/dynamodb/ladder-mapping.ts).
  */
 export interface ChallengeEntry {
   readonly p: string;
@@ -76,6 +78,7 @@ export interface ChallengeEntry {
   readonly v?: number;
   readonly r?: number;
   readonly d: ReadonlyArray<DeliveryEntry>;
+  readonly l?: LadderEntry;
 }
 
 export interface DeliveryEntry {
@@ -104,6 +107,7 @@ export function challengeToEntry(c: ChallengeRecord): ChallengeEntry {
     v: c.approvedAt,
     r: c.reportedAt,
     d: c.deliveries.map(deliveryToEntry),
+    l: c.fallback ? ladderToEntry(c.fallback) : undefined,
   });
 }
 
@@ -132,6 +136,7 @@ export function challengeFromEntry(userId: string, challengeId: string, e: Chall
         statusAt: optNum(d.u),
       }),
     ),
+    fallback: e.l ? ladderFromEntry(e.l) : undefined,
   });
 }
 

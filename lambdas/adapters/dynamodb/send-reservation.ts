@@ -19,6 +19,7 @@ import {
   idempotentFromItem,
   type Item,
 } from './item-mapping';
+import { STEP_WAITING_VALUES, stepPath, stepToEntry, stepWaiting } from './ladder-mapping';
 import { STATE_ATTR, TTL_ATTRIBUTE, pk, sk, toTtl } from './keys';
 import {
   countUserSend,
@@ -81,6 +82,14 @@ export function reservationItems(table: string, r: SendReservation): Reservation
         ':factorId': d.factorId,
         ':masked': r.challenge.destinationMasked,
       });
+    const claim = r.challenge.claimStep;
+    if (claim) {
+      // The fallback step is taken by this very write, so a twin invocation finds it sent.
+      const step = stepPath(ch, claim.index);
+      b.set(`${step} = :step`)
+        .when(stepWaiting(step))
+        .bind({ ':step': stepToEntry(claim.step), ...STEP_WAITING_VALUES });
+    }
   }
 
   if (r.newFactor) {
@@ -207,6 +216,13 @@ export function undoItems(table: string, r: SendReservation): TransactItem[] {
     b.remove(`${ch}.d[${r.challenge.deliveryIndex}]`)
       .when(`${live} = :reused`, `size(${ch}.d) = :length`)
       .bind({ ':reused': r.challenge.challengeId, ':length': r.challenge.deliveryIndex + 1 });
+    const claim = r.challenge.claimStep;
+    if (claim) {
+      // The step waits again, as it did before the send.
+      b.set(`${stepPath(ch, claim.index)} = :previousStep`).bind({
+        ':previousStep': stepToEntry(claim.previous),
+      });
+    }
   }
   const hour = b.name(STATE_ATTR.hourSends(r.counters.hourBucket), '#userHour');
   const day = b.name(STATE_ATTR.daySends(r.counters.dayBucket), '#userDay');

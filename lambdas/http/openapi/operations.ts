@@ -137,7 +137,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     description:
       'Picks the factor named, else the active factor of the channel named, else the first active sms, voice or ' +
       'email factor. A resend while the current code of this purpose has enough life left repeats the same code ' +
-      '(`reusedCode: true`); otherwise a new code supersedes the old one.',
+      '(`reusedCode: true`); otherwise a new code supersedes the old one. `fallback` (true for the policy ladder ' +
+      'ONETIME_FALLBACK, or steps like ["sms", "voice@45", "email@120"]) sends the first step now, as a new code, ' +
+      'and each later step after its delay while the challenge is pending, with the same code; a step of a channel ' +
+      "the user has no active factor for is skipped. `factorId` then names the first step's factor; `channel` is not used.",
     body: startChallengeBody,
     idempotent: true,
     answers: [{ status: 202, description: 'The code is on its way.', schema: answers.sentChallenge }],
@@ -148,6 +151,24 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     summary: "A challenge's status and its message's delivery",
     answers: [{ status: 200, description: 'The challenge.', schema: answers.challengeStatus }],
     problems: ['not_found'],
+  },
+  'POST /v1/users/{userId}/challenges/{challengeId}/next': {
+    tag: 'Challenges',
+    summary: "Send the fallback ladder's next step now",
+    description:
+      "Sends the next waiting step at once, with the same code; its channel's cooldown and every cap apply. A step " +
+      'without an active factor, or refused at hand-off, is passed over for the one after it. A step a concurrent ' +
+      'call (or its timer) sent first is not sent again: that call answers 200 with the challenge as it stands.',
+    ...optionalContext,
+    answers: [
+      { status: 202, description: 'The step is on its way.', schema: answers.sentChallenge },
+      {
+        status: 200,
+        description: 'A concurrent call sent the step: the challenge.',
+        schema: answers.challengeStatus,
+      },
+    ],
+    problems: ['not_found', 'no_pending_challenge', 'fallback_exhausted', ...SEND_PROBLEMS],
   },
   'POST /v1/users/{userId}/challenges/{challengeId}/report': {
     tag: 'Challenges',

@@ -23,6 +23,15 @@ export const factorView = z.looseObject({
   lastUsedAt: z.optional(time),
 });
 
+/** One step of a fallback ladder (docs/api.md, "Fallback ladders"). */
+export const fallbackStep = z.looseObject({
+  channel,
+  factorId: z.optional(z.string()),
+  destinationMasked: z.optional(z.string()),
+  at: time,
+  status: z.enum(['scheduled', 'unscheduled', 'sent', 'delivered', 'failed', 'skipped', 'canceled']),
+});
+
 export const sentChallenge = z.looseObject({
   challengeId: z.string(),
   purpose: z.string(),
@@ -34,6 +43,7 @@ export const sentChallenge = z.looseObject({
   sendsRemaining: z.number().check(z.int()),
   reusedCode: z.boolean(),
   codeLength: z.number().check(z.int(), z.gte(4)),
+  fallback: z.optional(z.array(fallbackStep)),
 });
 
 export const enrolledOutOfBand = z.looseObject({ factor: factorView, challenge: sentChallenge });
@@ -64,6 +74,8 @@ export const challengeStatus = z.looseObject({
     status: z.enum(['sent', 'delivered', 'failed', 'unknown']),
     at: z.optional(time),
   }),
+  codeLength: z.number().check(z.int(), z.gte(4)),
+  fallback: z.optional(z.array(fallbackStep)),
 });
 
 export const reported = z.looseObject({ status: z.literal('reported'), codeCanceled: z.boolean() });
