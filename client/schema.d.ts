@@ -2056,13 +2056,15 @@ export interface operations {
           'application/problem+json': components['schemas']['problem_unauthorized'];
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `destination_blocked` */
       403: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['problem_forbidden'];
+          'application/problem+json':
+            components['schemas']['problem_forbidden'] | components['schemas']['problem_destination_blocked'];
         };
       };
       /** @description `not_found`, `no_pending_challenge` */
