@@ -32,7 +32,8 @@ describe('Stack: grants follow what each function does', () => {
     );
   });
 
-  it.each(['challenges', 'verify', 'factors', 'deliveries', 'reports'])(
+  // delivery-events and fallback-step send a fallback ladder's next step (a failed message moves it on).
+  it.each(['challenges', 'verify', 'factors', 'deliveries', 'reports', 'delivery-events', 'fallback-step'])(
     '%s, which sends codes or notices, keeps send and the HMAC secret',
     (name) => {
       const actions = actionsOfFunction(name);
@@ -40,8 +41,8 @@ describe('Stack: grants follow what each function does', () => {
     },
   );
 
-  it('delivery-events and health neither send nor read the HMAC secret', () => {
-    for (const name of ['delivery-events', 'health']) {
+  it('health neither sends nor reads the HMAC secret', () => {
+    for (const name of ['health']) {
       const actions = actionsOfFunction(name);
       for (const action of [...SEND_ACTIONS, HMAC_READ]) expect(actions).not.toContain(action);
     }
