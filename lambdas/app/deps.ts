@@ -4,35 +4,29 @@
  * server, test helpers for tests) fills this in.
  */
 import type { MessagingConfig } from '../domain/messaging';
-import type { Policy } from '../domain/policy';
-import type { DeliveryChannel } from '../domain/channel';
-import type { AccountErasure } from '../ports/account-erasure';
-import type { ActivityStore } from '../ports/activity-store';
-import type { DeviceStore } from '../ports/device-store';
-import type { FactorStore } from '../ports/factor-store';
-import type { MessageOutcomeStore } from '../ports/message-outcomes';
-import type { NoticeStore } from '../ports/notice-store';
-import type { OutcomeSink } from '../ports/outcomes';
-import type { Clock } from '../ports/clock';
-import type { DeliveryStore } from '../ports/delivery-store';
-import type { LadderStore } from '../ports/ladder-store';
-import type { Notifier } from '../ports/notifier';
-import type { SecretBox, ServerSecret } from '../ports/secrets';
-import type { Sender } from '../ports/sender';
-import type { StepScheduler } from '../ports/step-scheduler';
-import type { VerificationStateStore } from '../ports/verification-state';
 
-export interface AppDeps {
-  /** Persistence, one port per aggregate (docs/data-model.md). */
-  readonly state: VerificationStateStore;
-  readonly factors: FactorStore;
-  readonly messages: MessageOutcomeStore;
-  readonly devices: DeviceStore;
-  readonly activity: ActivityStore;
-  readonly notices: NoticeStore;
-  readonly erasure: AccountErasure;
-  /** Parcel deliveries and their door codes. */
-  readonly deliveries: DeliveryStore;
+import type { Policy } from '../domain/policy';
+
+import type { DeliveryChannel } from '../domain/channel';
+
+import type { OutcomeSink } from '../ports/outcomes';
+
+import type { Clock } from '../ports/clock';
+
+import type { LadderStore } from '../ports/ladder-store';
+
+import type { Notifier } from '../ports/notifier';
+
+import type { SecretBox, ServerSecret } from '../ports/secrets';
+
+import type { Sender } from '../ports/sender';
+
+import type { StepScheduler } from '../ports/step-scheduler';
+
+import type { Stores } from '../ports/stores';
+
+/** Persistence (one port per aggregate, ports/stores.ts) and the rest of the outside world. */
+export interface AppDeps extends Stores {
   /** Fallback steps' changes that send nothing (skipped, unscheduled, canceled). */
   readonly ladders: LadderStore;
   /** Runs fallback steps at their time (EventBridge Scheduler in AWS, a timer locally). */

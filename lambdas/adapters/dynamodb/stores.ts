@@ -3,14 +3,7 @@
  * aggregate, sharing the client and the table.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AccountErasure } from '../../ports/account-erasure';
-import type { ActivityStore } from '../../ports/activity-store';
-import type { DeliveryStore } from '../../ports/delivery-store';
-import type { DeviceStore } from '../../ports/device-store';
-import type { FactorStore } from '../../ports/factor-store';
-import type { MessageOutcomeStore } from '../../ports/message-outcomes';
-import type { NoticeStore } from '../../ports/notice-store';
-import type { VerificationStateStore } from '../../ports/verification-state';
+import type { Stores } from '../../ports/stores';
 import { DynamoDbAccountErasure } from './account-erasure';
 import { DynamoDbActivityStore } from './activity-store';
 import { DynamoDbDeliveryStore } from './delivery-store';
@@ -20,17 +13,6 @@ import { DynamoDbMessageOutcomes } from './message-outcome-store';
 import { DynamoDbNoticeStore } from './notice-store';
 import type { DynamoDbStoreOptions } from './store-options';
 import { DynamoDbVerificationState } from './verification-state-store';
-
-export interface Stores {
-  readonly state: VerificationStateStore;
-  readonly factors: FactorStore;
-  readonly messages: MessageOutcomeStore;
-  readonly devices: DeviceStore;
-  readonly activity: ActivityStore;
-  readonly notices: NoticeStore;
-  readonly erasure: AccountErasure;
-  readonly deliveries: DeliveryStore;
-}
 
 export function dynamoDbStores(client: DynamoDBDocumentClient, options: DynamoDbStoreOptions): Stores {
   return {
